@@ -5,7 +5,7 @@ namespace CallCenter.Auth;
 
 /// <summary>
 /// A Digest "algorithm" value: the hash function plus whether the "-sess" variant is used
-/// (RFC 7616 §3.4.2, RFC 8760 §2.2 for SIP). Instances are singletons, so reference equality
+/// (RFC 7616 §3.4.2, RFC 8760 §2 for SIP). Instances are singletons, so reference equality
 /// is value equality.
 /// </summary>
 public sealed class DigestAlgorithm
@@ -16,7 +16,7 @@ public sealed class DigestAlgorithm
     /// <summary>MD5-sess: HA1 also covers the server and client nonces (RFC 7616 §3.4.2).</summary>
     public static readonly DigestAlgorithm Md5Sess = new("MD5-sess", isSession: true, isSha256: false);
 
-    /// <summary>SHA-256 (RFC 7616 §3.3, RFC 8760 §2.2).</summary>
+    /// <summary>SHA-256 (RFC 7616 §3.3, RFC 8760 §2).</summary>
     public static readonly DigestAlgorithm Sha256 = new("SHA-256", isSession: false, isSha256: true);
 
     /// <summary>SHA-256-sess (RFC 7616 §3.4.2).</summary>

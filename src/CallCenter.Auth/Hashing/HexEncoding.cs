@@ -7,7 +7,7 @@ internal static class HexEncoding
 
     /// <summary>
     /// Writes <paramref name="bytes"/> as lower-case hex ASCII; Digest hashes are always lower-case
-    /// hex (RFC 7616 §3.4.1 "LHEX", RFC 2617 §3.1.3).
+    /// hex (RFC 7616 §3.2, RFC 2617 §3.1.3).
     /// </summary>
     public static void WriteLowerAscii(ReadOnlySpan<byte> bytes, Span<byte> destination)
     {

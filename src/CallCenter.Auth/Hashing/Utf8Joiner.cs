@@ -23,7 +23,7 @@ internal ref struct Utf8Joiner
     /// <summary>The bytes written so far.</summary>
     public readonly ReadOnlySpan<byte> Written => _buffer[.._length];
 
-    /// <summary>Appends text as UTF-8 (RFC 7616 §3.4.1 / RFC 3261 use UTF-8 for all strings).</summary>
+    /// <summary>Appends text as UTF-8: SIP text is UTF-8 (RFC 3261 §7), as is Digest with charset=UTF-8 (RFC 7616 §4).</summary>
     public void Append(ReadOnlySpan<char> text)
     {
         EnsureCapacity(Encoding.UTF8.GetMaxByteCount(text.Length));

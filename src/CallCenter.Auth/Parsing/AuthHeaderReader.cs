@@ -8,7 +8,8 @@ namespace CallCenter.Auth.Parsing;
 /// <remarks>
 /// Accepted leniencies, all from the HTTP grammar that SIP borrows: linear whitespace (including
 /// folded lines, RFC 3261 §7.3.1) around "=" and ","; empty list elements (RFC 7230 §7); token or
-/// quoted-string for every value (RFC 7235 §2.2 obliges recipients to accept both).
+/// quoted-string for every value (RFC 7235 §2.1 and RFC 7616 §3.4 tell
+/// recipients to expect both).
 /// </remarks>
 internal ref struct AuthHeaderReader
 {
@@ -36,7 +37,7 @@ internal ref struct AuthHeaderReader
         _position += length;
         if (!scheme.Equals("Digest", StringComparison.OrdinalIgnoreCase))
         {
-            error = $"unsupported authentication scheme '{scheme}', expected 'Digest'";
+            error = $"unsupported authentication scheme '{ErrorText.Excerpt(scheme)}', expected 'Digest'";
             return false;
         }
 
@@ -78,7 +79,7 @@ internal ref struct AuthHeaderReader
         SkipLinearWhitespace();
         if (_position >= _text.Length || _text[_position] != '=')
         {
-            error = $"expected '=' after parameter '{name}'";
+            error = $"expected '=' after parameter '{ErrorText.Excerpt(name)}'";
             return AuthReadStatus.Error;
         }
 
@@ -127,8 +128,8 @@ internal ref struct AuthHeaderReader
         {
             value = default;
             error = _position >= _text.Length
-                ? $"missing value for parameter '{name}'"
-                : $"unexpected {Describe(_text[_position])} in the value of parameter '{name}', expected a token or quoted string";
+                ? $"missing value for parameter '{ErrorText.Excerpt(name)}'"
+                : $"unexpected {Describe(_text[_position])} in the value of parameter '{ErrorText.Excerpt(name)}', expected a token or quoted string";
             return false;
         }
 
@@ -164,7 +165,7 @@ internal ref struct AuthHeaderReader
 
                 if (HeaderCharacters.IsControl(_text[_position + 1]))
                 {
-                    error = $"control character escaped in the quoted value of parameter '{name}'";
+                    error = $"control character escaped in the quoted value of parameter '{ErrorText.Excerpt(name)}'";
                     return false;
                 }
 
@@ -178,7 +179,7 @@ internal ref struct AuthHeaderReader
                 int fold = FoldLength(_position);
                 if (fold == 0)
                 {
-                    error = $"control character in the quoted value of parameter '{name}'";
+                    error = $"control character in the quoted value of parameter '{ErrorText.Excerpt(name)}'";
                     return false;
                 }
 
@@ -190,7 +191,7 @@ internal ref struct AuthHeaderReader
             _position++;
         }
 
-        error = $"unterminated quoted string in parameter '{name}'";
+        error = $"unterminated quoted string in parameter '{ErrorText.Excerpt(name)}'";
         return false;
     }
 

@@ -23,7 +23,7 @@ internal sealed class StreamReceiveBuffer
     /// <summary>Bytes received and not yet consumed.</summary>
     public ReadOnlySpan<byte> Unconsumed => _array.AsSpan(_start, _end - _start);
 
-    /// <summary>Space to receive into; call <see cref="TryMakeRoom"/> first.</summary>
+    /// <summary>Space to receive into; call <see cref="TryMakeRoom"/> before each receive.</summary>
     public Memory<byte> Free => _array.AsMemory(_end);
 
     /// <summary>Current capacity.</summary>
@@ -48,22 +48,21 @@ internal sealed class StreamReceiveBuffer
     }
 
     /// <summary>
-    /// Ensures <see cref="Free"/> is not empty by moving unconsumed bytes to the front or growing; false when the
-    /// buffer is full at its maximum size.
+    /// Moves any unconsumed bytes (the start of a partial message) to the front, then grows if no space is left;
+    /// false when the buffer is full at its maximum size.
     /// </summary>
     public bool TryMakeRoom()
     {
-        if (_end < _array.Length)
-        {
-            return true;
-        }
-
         int unconsumed = _end - _start;
         if (_start > 0)
         {
             _array.AsSpan(_start, unconsumed).CopyTo(_array);
             _start = 0;
             _end = unconsumed;
+        }
+
+        if (_end < _array.Length)
+        {
             return true;
         }
 

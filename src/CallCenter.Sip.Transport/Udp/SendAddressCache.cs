@@ -9,7 +9,8 @@ namespace CallCenter.Sip.Transport.Udp;
 /// (<see cref="IPEndPoint.Serialize"/> allocates). Safe for concurrent senders; a cached SocketAddress is only
 /// ever read after it is published.
 /// </summary>
-/// <remarks>Bounded approximately: once more than the capacity have been added it starts again empty.</remarks>
+/// <remarks>Bounded approximately: when full it starts again empty
+/// (concurrent adds may briefly overshoot the capacity by the number of senders).</remarks>
 internal sealed class SendAddressCache
 {
     private readonly ConcurrentDictionary<IPEndPoint, SocketAddress> _entries = new();
@@ -35,10 +36,15 @@ internal sealed class SendAddressCache
         // The key is a private copy: IPEndPoint and IPAddress are mutable and the caller's instance may change.
         var key = CopyOf(remote);
         var address = key.Serialize();
-        if (_entries.TryAdd(key, address) && Interlocked.Increment(ref _added) > _capacity)
+        if (Volatile.Read(ref _added) >= _capacity)
         {
             _entries.Clear();
             Interlocked.Exchange(ref _added, 0);
+        }
+
+        if (_entries.TryAdd(key, address))
+        {
+            Interlocked.Increment(ref _added);
         }
 
         return address;

@@ -81,8 +81,11 @@ public abstract class SipMessage
     /// <summary>Max-Forwards as a number, or null when absent or not a number.</summary>
     public int? MaxForwards => ParseSmallInt(Headers[KnownHeader.MaxForwards], 255);
 
-    /// <summary>Expires header as seconds, or null.</summary>
-    public long? Expires => ParseDeltaSeconds(Headers[KnownHeader.Expires]);
+    /// <summary>
+    /// Expires header as seconds, or null when absent. Values beyond 2^32-1 read as 2^32-1 (§10.2.1.1) and a
+    /// malformed value (for example an RFC 2543 absolute date) reads as 3600, as §20.19 says it SHOULD.
+    /// </summary>
+    public long? Expires => Headers[KnownHeader.Expires] is { } text ? ParseDeltaSeconds(text) ?? MalformedExpiresSeconds : null;
 
     /// <summary>Parses every Via element.</summary>
     public bool TryGetVias(out IReadOnlyList<ViaHeader> vias, out string error)
@@ -143,6 +146,9 @@ public abstract class SipMessage
     public override string ToString() => Encoding.UTF8.GetString(ToBytes());
 
     internal abstract void WriteStartLine(StringBuilder builder);
+
+    /// <summary>What a malformed Expires value stands for (RFC 3261 §20.19).</summary>
+    public const long MalformedExpiresSeconds = 3600;
 
     internal static int? ParseSmallInt(string? text, int max)
     {

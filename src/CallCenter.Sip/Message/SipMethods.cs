@@ -22,6 +22,12 @@ public static class SipMethods
 
     private static readonly string[] Known = [Invite, Ack, Bye, Cancel, Register, Options, Info, Update, Prack, Subscribe, Notify, Refer, Message, Publish];
 
+    /// <summary>
+    /// True for the methods this stack recognises (RFC 3261 and the extensions listed above). A UAS answers a
+    /// recognised method it does not support with 405 and an unrecognised one with 501 (§8.2.1).
+    /// </summary>
+    public static bool IsKnown(string method) => Array.IndexOf(Known, method) >= 0;
+
     /// <summary>Returns the shared instance for a known method, else a new string.</summary>
     public static string Intern(ReadOnlySpan<byte> method)
     {

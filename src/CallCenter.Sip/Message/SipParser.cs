@@ -13,6 +13,7 @@ namespace CallCenter.Sip.Message;
 public static class SipParser
 {
     private const int InitialHeaderCapacity = 16;
+    private const string SipVersion = "SIP/2.0";
     private static readonly SearchValues<byte> CrOrLf = SearchValues.Create("\r\n"u8);
 
     /// <summary>Parses a message. <paramref name="data"/> must stay unchanged while the message is in use.</summary>
@@ -96,7 +97,12 @@ public static class SipParser
             }
 
             var line = span[pos..lineEnd];
-            if (line[0] is (byte)' ' or (byte)'\t')
+            if (line.IndexOfAny(CrOrLf) >= 0)
+            {
+                // §7.3.1 / §25.1: CR and LF only ever appear together, as a line end or inside a fold.
+                error ??= "bare CR or LF inside a header line";
+            }
+            else if (line[0] is (byte)' ' or (byte)'\t')
             {
                 if (headers.Count == 0)
                 {
@@ -106,10 +112,6 @@ public static class SipParser
                 {
                     headers.ExtendLastValue(TrimEnd(span, pos, lineEnd));
                 }
-            }
-            else if (line.IndexOfAny(CrOrLf) >= 0)
-            {
-                error ??= "bare CR or LF inside a header line";
             }
             else
             {
@@ -234,8 +236,8 @@ public static class SipParser
         var uriBytes = rest[..secondSpace];
         var versionBytes = rest[(secondSpace + 1)..];
         uri = Encoding.UTF8.GetString(uriBytes);
-        version = Encoding.ASCII.GetString(versionBytes);
-        if (uriBytes.IndexOfAny("\t<>\""u8) >= 0)
+        version = VersionText(versionBytes);
+        if (uriBytes.IndexOfAny("\t\r\n<>\""u8) >= 0)
         {
             return "Request-URI contains white space or characters that are not allowed there";
         }
@@ -251,7 +253,7 @@ public static class SipParser
         code = 0;
         reason = string.Empty;
         var space = line.IndexOf((byte)' ');
-        version = Encoding.ASCII.GetString(space < 0 ? line : line[..space]);
+        version = VersionText(space < 0 ? line : line[..space]);
         if (space < 0 || !IsVersion(line[..space]))
         {
             return "malformed status line";
@@ -271,9 +273,20 @@ public static class SipParser
             return "status code out of range";
         }
 
-        reason = codeEnd < 0 ? string.Empty : Encoding.UTF8.GetString(rest[(codeEnd + 1)..]);
+        var reasonBytes = codeEnd < 0 ? ReadOnlySpan<byte>.Empty : rest[(codeEnd + 1)..];
+        if (reasonBytes.IndexOfAny(CrOrLf) >= 0)
+        {
+            // A reason phrase may be copied into a response we send; a stray CR or LF there would split the line.
+            return "bare CR or LF inside the reason phrase";
+        }
+
+        reason = Encoding.UTF8.GetString(reasonBytes);
         return null;
     }
+
+    /// <summary>The version as text; the usual "SIP/2.0" is shared rather than allocated for every message.</summary>
+    private static string VersionText(ReadOnlySpan<byte> bytes) =>
+        bytes.SequenceEqual("SIP/2.0"u8) ? SipVersion : Encoding.ASCII.GetString(bytes);
 
     /// <summary>SIP-Version = "SIP" "/" 1*DIGIT "." 1*DIGIT (case-insensitive literal, §25.1).</summary>
     private static bool IsVersion(ReadOnlySpan<byte> text)

@@ -265,7 +265,7 @@ public sealed class SipUri
         return true;
     }
 
-    /// <summary>Decodes %HH escapes (bytes interpreted as UTF-8).</summary>
+    /// <summary>Decodes %HH escapes (bytes interpreted as UTF-8; text between escapes kept as it is).</summary>
     public static string Unescape(string s)
     {
         if (!s.Contains('%'))
@@ -274,57 +274,35 @@ public sealed class SipUri
         }
 
         var bytes = new List<byte>(s.Length);
+        var runStart = 0;
         for (var i = 0; i < s.Length; i++)
         {
             if (s[i] == '%' && i + 2 < s.Length && char.IsAsciiHexDigit(s[i + 1]) && char.IsAsciiHexDigit(s[i + 2]))
             {
+                AppendUtf8(bytes, s.AsSpan(runStart, i - runStart));
                 bytes.Add(byte.Parse(s.AsSpan(i + 1, 2), NumberStyles.HexNumber, CultureInfo.InvariantCulture));
                 i += 2;
-            }
-            else
-            {
-                bytes.AddRange(Encoding.UTF8.GetBytes(s[i].ToString()));
+                runStart = i + 1;
             }
         }
 
-        return Encoding.UTF8.GetString(bytes.ToArray());
+        AppendUtf8(bytes, s.AsSpan(runStart));
+        return Encoding.UTF8.GetString(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(bytes));
+    }
+
+    private static void AppendUtf8(List<byte> bytes, ReadOnlySpan<char> text)
+    {
+        if (!text.IsEmpty)
+        {
+            bytes.AddRange(Encoding.UTF8.GetBytes(text.ToArray()));
+        }
     }
 
     /// <summary>
-    /// URI equivalence for sip/sips per RFC 3261 §19.1.4 (case-sensitive user, case-insensitive host,
-    /// parameters that matter compared when present in either). Other schemes compare as text.
+    /// URI equivalence for sip/sips per RFC 3261 §19.1.4 (see <see cref="SipUriEquivalence"/>); other schemes
+    /// compare as text, ignoring case.
     /// </summary>
-    public bool IsEquivalentTo(SipUri other)
-    {
-        if (Scheme != other.Scheme)
-        {
-            return false;
-        }
-
-        if (!IsSip)
-        {
-            return string.Equals(ToString(), other.ToString(), StringComparison.OrdinalIgnoreCase);
-        }
-
-        if (UnescapedUser != other.UnescapedUser
-            || Password != other.Password
-            || !string.Equals(Host, other.Host, StringComparison.OrdinalIgnoreCase)
-            || Port != other.Port)
-        {
-            return false;
-        }
-
-        foreach (var name in (string[])["transport", "user", "ttl", "method", "maddr"])
-        {
-            if (!string.Equals(Parameters.Get(name), other.Parameters.Get(name), StringComparison.OrdinalIgnoreCase)
-                || Parameters.Contains(name) != other.Parameters.Contains(name))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    public bool IsEquivalentTo(SipUri other) => SipUriEquivalence.AreEquivalent(this, other);
 
     /// <inheritdoc />
     public override string ToString()

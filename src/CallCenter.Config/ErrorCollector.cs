@@ -1,0 +1,28 @@
+using CallCenter.Config.Yaml;
+
+namespace CallCenter.Config;
+
+/// <summary>
+/// Gathers every problem found while loading one file, so the operator sees them all at once
+/// instead of fixing them one run at a time.
+/// </summary>
+internal sealed class ErrorCollector(string source)
+{
+    private readonly List<ConfigError> _errors = [];
+
+    // A node reached through several aliases is validated once per alias; report it once.
+    private readonly HashSet<ConfigError> _distinct = [];
+
+    public bool HasErrors => _errors.Count > 0;
+
+    public void Add(TextPosition at, string message)
+    {
+        var error = new ConfigError(source, at.Line, at.Column, message);
+        if (_distinct.Add(error))
+        {
+            _errors.Add(error);
+        }
+    }
+
+    public ConfigException ToException() => new(_errors);
+}

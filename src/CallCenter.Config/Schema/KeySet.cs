@@ -1,0 +1,48 @@
+using CallCenter.Config.Yaml;
+
+namespace CallCenter.Config.Schema;
+
+/// <summary>The keys a mapping may contain, and the checks every such mapping gets.</summary>
+/// <param name="Noun">What a key is called in messages: "key", or "section" at the top level.</param>
+/// <param name="Allowed">Allowed key names, in the order they are listed to the operator.</param>
+internal sealed record KeySet(string Noun, IReadOnlyList<string> Allowed)
+{
+    /// <summary>Known keys present in <paramref name="map"/>, by name. Unknown keys are ignored here.</summary>
+    public Dictionary<string, MappingEntry> Find(MappingNode map)
+    {
+        var found = new Dictionary<string, MappingEntry>(StringComparer.Ordinal);
+        foreach (MappingEntry entry in map.Entries)
+        {
+            if (Allowed.Contains(entry.Key.Value, StringComparer.Ordinal))
+            {
+                found[entry.Key.Value] = entry;
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>
+    /// Reports each key not in <see cref="Allowed"/>, suggesting the likely intended one.
+    /// <c>context</c> is the message prefix naming the mapping, e.g. <c>agent "1001": </c>, or empty.
+    /// </summary>
+    public void ReportUnknown(MappingNode map, string context, ErrorCollector errors)
+    {
+        foreach (MappingEntry entry in map.Entries)
+        {
+            string key = entry.Key.Value;
+            if (Allowed.Contains(key, StringComparer.Ordinal))
+            {
+                continue;
+            }
+
+            string? likely = Suggestions.Closest(key, Allowed);
+            string hint = likely is null ? string.Empty : $" (did you mean \"{likely}\"?)";
+            errors.Add(entry.Key.Start, $"{context}unknown {Noun} {Describe.Quote(key)}{hint}; allowed {Noun}s are: {string.Join(", ", Allowed)}");
+        }
+    }
+
+    /// <summary>Reports a required key that is absent, at the start of the mapping.</summary>
+    public void ReportMissing(MappingNode map, string key, string context, ErrorCollector errors) =>
+        errors.Add(map.Start, $"{context}missing required {Noun} \"{key}\"");
+}

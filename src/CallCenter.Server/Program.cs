@@ -1,0 +1,3 @@
+using CallCenter.Server.Hosting;
+
+return await CallCenterServer.RunAsync(args);

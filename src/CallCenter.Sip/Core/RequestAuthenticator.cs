@@ -1,0 +1,52 @@
+using CallCenter.Auth;
+using CallCenter.Sip.Message;
+
+namespace CallCenter.Sip.Core;
+
+/// <summary>
+/// Digest authentication of requests we act on as a UAS (REGISTER, and INVITE from agents):
+/// RFC 3261 §22.2 with RFC 7616/8760 algorithms. Unknown users and wrong passwords both end in 403,
+/// so responses never reveal which extensions exist.
+/// </summary>
+public sealed class RequestAuthenticator(DigestServer server, ISipCredentialStore credentials)
+{
+    /// <summary>Outcome labels, for metrics.</summary>
+    public const string Authorized = "authorized";
+    public const string Challenged = "challenged";
+    public const string StaleNonce = "stale";
+    public const string Rejected = "rejected";
+    public const string Malformed = "malformed";
+
+    /// <summary>Authenticates with the Authorization header; builds the 401/403/400 otherwise.</summary>
+    public AuthDecision Authenticate(SipRequest request, string toTag)
+    {
+        var header = request.Headers[KnownHeader.Authorization];
+
+        // RFC 4475 §3.3.9 (regaut01): credentials in a scheme we do not know are answered with a challenge.
+        if (header is not null && !header.TrimStart().StartsWith("Digest", StringComparison.OrdinalIgnoreCase))
+        {
+            header = null;
+        }
+
+        var verification = server.Verify(header, request.Method, (user, _, _) => credentials.Find(user));
+        return verification.Outcome switch
+        {
+            DigestVerificationOutcome.Authorized => new AuthDecision(verification.Username, null, Authorized),
+            DigestVerificationOutcome.Missing => new AuthDecision(null, Challenge(request, toTag, stale: false), Challenged),
+            DigestVerificationOutcome.Stale => new AuthDecision(null, Challenge(request, toTag, stale: true), StaleNonce),
+            DigestVerificationOutcome.Rejected => new AuthDecision(null, ResponseFactory.Create(request, 403, "Forbidden", toTag), Rejected),
+            _ => new AuthDecision(null, ResponseFactory.Create(request, 400, "Bad Authorization header: " + verification.Reason, toTag), Malformed),
+        };
+    }
+
+    private SipResponse Challenge(SipRequest request, string toTag, bool stale)
+    {
+        var response = ResponseFactory.Create(request, 401, "Unauthorized", toTag);
+        foreach (var challenge in server.CreateChallenges(stale))
+        {
+            response.Headers.Add(KnownHeader.WwwAuthenticate, challenge);
+        }
+
+        return response;
+    }
+}

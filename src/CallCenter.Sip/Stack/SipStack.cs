@@ -1,0 +1,194 @@
+using System.Net;
+using CallCenter.Sip.Message;
+using CallCenter.Sip.Transactions;
+using CallCenter.Sip.Transport;
+using Microsoft.Extensions.Logging;
+
+namespace CallCenter.Sip.Stack;
+
+/// <summary>
+/// Wires the layers together: transport → parser/validator → transaction layer → transaction user,
+/// and back down for sending. Malformed requests are answered statelessly here (400/505 with the
+/// reason, RFC 3261 §8.2 / §16.3) or, when no response can be formed, dropped and counted.
+/// </summary>
+public sealed class SipStack : ISipMessageSender, IAsyncDisposable
+{
+    private readonly SipTransportLayer _transport;
+    private readonly ISipStackObserver _observer;
+    private readonly ILogger _logger;
+    private readonly LogLimiter _badInputLog;
+    private ITransactionUser? _user;
+    private SipTransactionLayer? _transactions;
+
+    /// <summary>Creates the stack; call <see cref="Attach"/> then <see cref="StartAsync"/>.</summary>
+    public SipStack(SipStackOptions options, ILoggerFactory loggerFactory, TimeProvider time, ISipStackObserver? observer = null)
+    {
+        Options = options;
+        Time = time;
+        LoggerFactory = loggerFactory;
+        _observer = observer ?? NullSipStackObserver.Instance;
+        _logger = loggerFactory.CreateLogger<SipStack>();
+        _badInputLog = new LogLimiter(time, 10, TimeSpan.FromSeconds(10));
+        _transport = new SipTransportLayer(options.Transport, OnInbound, loggerFactory, time);
+    }
+
+    /// <summary>The options the stack was built with.</summary>
+    public SipStackOptions Options { get; }
+
+    /// <summary>The clock every layer uses.</summary>
+    public TimeProvider Time { get; }
+
+    /// <summary>For layers built on top of the stack.</summary>
+    public ILoggerFactory LoggerFactory { get; }
+
+    /// <summary>Transport counters for metrics.</summary>
+    public TransportCounters TransportCounters => _transport.Counters;
+
+    /// <summary>The transaction layer (after <see cref="Attach"/>).</summary>
+    public SipTransactionLayer Transactions => _transactions ?? throw new InvalidOperationException("Attach a transaction user first.");
+
+    /// <summary>Bound UDP endpoints (after start).</summary>
+    public IReadOnlyList<IPEndPoint> UdpEndPoints => _transport.UdpEndPoints;
+
+    /// <summary>Bound TCP endpoints (after start).</summary>
+    public IReadOnlyList<IPEndPoint> TcpEndPoints => _transport.TcpEndPoints;
+
+    /// <summary>Sets the transaction user (the UA core) and builds the transaction layer for it.</summary>
+    public void Attach(ITransactionUser user)
+    {
+        _user = user;
+        _transactions = new SipTransactionLayer(this, user, Time, Options.Timers, LoggerFactory.CreateLogger<SipTransactionLayer>());
+    }
+
+    /// <summary>Binds the sockets and starts receiving.</summary>
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (_user is null)
+        {
+            throw new InvalidOperationException("Attach a transaction user before starting.");
+        }
+
+        return _transport.StartAsync(cancellationToken);
+    }
+
+    /// <summary>Stops taking new requests, lets live transactions finish (bounded by <paramref name="cancellationToken"/>), closes sockets.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_transactions is not null)
+        {
+            try
+            {
+                await _transactions.StopAcceptingAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                _logger.LogWarning("Shutdown deadline reached with SIP transactions still live");
+            }
+        }
+
+        await _transport.StopAsync().ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<bool> SendAsync(SipMessage message, SipRemote destination)
+    {
+        if (message is SipResponse response)
+        {
+            _observer.ResponseSent(response.StatusCode);
+        }
+        else if (message is SipRequest request)
+        {
+            _observer.RequestSent(MethodLabel.For(request.Method));
+        }
+
+        return await _transport.SendAsync(message.ToBytes(), destination.Transport, destination.EndPoint, destination.ConnectionId).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync() => await _transport.DisposeAsync().ConfigureAwait(false);
+
+    /// <summary>Called by the transport on its receive thread for every whole message.</summary>
+    private void OnInbound(in InboundMessage inbound)
+    {
+        var source = new SipRemote(inbound.Transport, inbound.Remote, inbound.ConnectionId);
+        var parsed = SipParser.Parse(inbound.Data);
+        switch (parsed.Message)
+        {
+            case null:
+                _observer.ParseFailed("unparseable");
+                LogBadInput(source, parsed.Error);
+                return;
+            case SipRequest request:
+                OnRequest(request, parsed.Error, source);
+                return;
+            case SipResponse response:
+                OnResponse(response, parsed.Error, source);
+                return;
+        }
+    }
+
+    private void OnRequest(SipRequest request, string? parseError, SipRemote source)
+    {
+        SipMessageValidator.Failure? failure = parseError is null
+            ? SipMessageValidator.Validate(request)
+            : new SipMessageValidator.Failure(400, parseError);
+        if (failure is { } refused)
+        {
+            _observer.ParseFailed("invalid");
+            LogBadInput(source, refused.Reason);
+            RespondStatelessly(request, refused, source);
+            return;
+        }
+
+        _observer.RequestReceived(MethodLabel.For(request.Method));
+        ViaStamp.Apply(request, source);
+        _transactions!.OnRequest(request, source);
+    }
+
+    private void OnResponse(SipResponse response, string? parseError, SipRemote source)
+    {
+        var error = parseError ?? SipMessageValidator.ValidateResponse(response);
+        if (error is not null)
+        {
+            // §18.1.2: a malformed response is discarded; nobody to answer.
+            _observer.ParseFailed("invalid-response");
+            LogBadInput(source, error);
+            return;
+        }
+
+        _observer.ResponseReceived(response.StatusCode);
+        _transactions!.OnResponse(response, source);
+    }
+
+    /// <summary>
+    /// Answers a request we refuse before any transaction exists. Needs a usable top Via to route the
+    /// response (§18.2.2); without one the request is dropped. ACKs are never answered (§17.2.1).
+    /// </summary>
+    private void RespondStatelessly(SipRequest request, SipMessageValidator.Failure failure, SipRemote source)
+    {
+        if (request.Method == SipMethods.Ack || !request.TryGetVias(out var vias, out _) || vias.Count == 0)
+        {
+            return;
+        }
+
+        ViaStamp.Apply(request, source);
+        var response = ResponseFactory.Create(request, failure.StatusCode, failure.StatusCode == 400 ? SanitizeReason(failure.Reason) : null, BranchId.NewTag());
+        response.Headers.Add(KnownHeader.Server, Options.ProductName);
+        _ = SendAsync(response, ResponseRouter.Route(request.TopVia!, source));
+    }
+
+    // A reason phrase may not hold CR/LF (§25.1) and should stay short.
+    private static string SanitizeReason(string reason)
+    {
+        var clean = reason.Replace('\r', ' ').Replace('\n', ' ');
+        return clean.Length <= 120 ? clean : clean[..120];
+    }
+
+    private void LogBadInput(SipRemote source, string? reason)
+    {
+        if (_badInputLog.TryAcquire(out var suppressed))
+        {
+            _logger.LogWarning("Refused a SIP message from {Source}: {Reason} ({Suppressed} similar messages not logged)", source, reason, suppressed);
+        }
+    }
+}
