@@ -14,4 +14,11 @@ public sealed record ConfigError(string Source, int Line, int Column, string Mes
     public override string ToString() => Line > 0
         ? $"{Source}:{Line}:{Column}: {Message}"
         : $"{Source}: {Message}";
+
+    /// <summary>
+    /// Sorts by line then column, whole-file problems first. Stable, so problems at the same
+    /// position keep the order they were found in.
+    /// </summary>
+    public static ConfigError[] SortByPosition(IEnumerable<ConfigError> errors) =>
+        [.. errors.OrderBy(e => e.Line).ThenBy(e => e.Column)];
 }

@@ -25,9 +25,7 @@ public sealed class ConfigException : Exception
     private static ConfigError[] SortByPosition(IEnumerable<ConfigError> errors)
     {
         ArgumentNullException.ThrowIfNull(errors);
-
-        // OrderBy is stable, so problems at the same position keep the order they were found in.
-        ConfigError[] sorted = [.. errors.OrderBy(e => e.Line).ThenBy(e => e.Column)];
+        ConfigError[] sorted = ConfigError.SortByPosition(errors);
         if (sorted.Length == 0)
         {
             throw new ArgumentException("At least one configuration error is required.", nameof(errors));

@@ -24,5 +24,6 @@ internal sealed class ErrorCollector(string source)
         }
     }
 
-    public ConfigException ToException() => new(_errors);
+    /// <summary>The problems by line then column; problems at one place keep the order found.</summary>
+    public IReadOnlyList<ConfigError> Sorted() => ConfigError.SortByPosition(_errors);
 }

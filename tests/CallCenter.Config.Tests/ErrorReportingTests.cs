@@ -64,7 +64,8 @@ public class ErrorReportingTests
         ConfigError error = Load.SingleError(Load.Lines("numbers:", "  \"100\": \"a\\nb" + new string('c', 60) + "\""));
 
         Assert.DoesNotContain('\n', error.Message);
-        Assert.Contains("\"a\\u000Abccccccccccccccccccccccccccccccccccccccc…\"", error.Message, StringComparison.Ordinal);
+        // 40 characters are kept: 'a', the line break (escaped), 'b' and 37 of the 'c's.
+        Assert.Contains("\"a\\u000Ab" + new string('c', 37) + "…\"", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

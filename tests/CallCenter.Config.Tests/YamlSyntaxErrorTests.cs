@@ -10,6 +10,15 @@ public class YamlSyntaxErrorTests
         Load.FailsWith(
             Load.Lines("agents:", "  - extension: \"1001", "    name: x"),
             line: 2, column: 16,
+            "YAML syntax error: the quoted text that starts here has no closing quote, or continues on a line that is not indented enough");
+    }
+
+    [Fact]
+    public void Quote_left_open_at_the_end_of_the_file_is_reported()
+    {
+        Load.FailsWith(
+            "numbers:\n  \"100\": 'main",
+            line: 2, column: 10,
             "YAML syntax error: the quoted text that starts here has no closing quote");
     }
 
@@ -18,7 +27,7 @@ public class YamlSyntaxErrorTests
     {
         ConfigError error = Load.SingleError(Load.Lines("numbers:", "  \"100\": main: menu"));
 
-        Assert.Equal((2, 15), (error.Line, error.Column));
+        Assert.Equal((2, 14), (error.Line, error.Column));
         Assert.StartsWith("YAML syntax error: a \"key: value\" is not allowed here", error.Message);
     }
 

@@ -13,7 +13,7 @@ internal sealed record KeySet(string Noun, IReadOnlyList<string> Allowed)
         var found = new Dictionary<string, MappingEntry>(StringComparer.Ordinal);
         foreach (MappingEntry entry in map.Entries)
         {
-            if (Allowed.Contains(entry.Key.Value, StringComparer.Ordinal))
+            if (IsAllowed(entry.Key.Value))
             {
                 found[entry.Key.Value] = entry;
             }
@@ -31,7 +31,7 @@ internal sealed record KeySet(string Noun, IReadOnlyList<string> Allowed)
         foreach (MappingEntry entry in map.Entries)
         {
             string key = entry.Key.Value;
-            if (Allowed.Contains(key, StringComparer.Ordinal))
+            if (IsAllowed(key))
             {
                 continue;
             }
@@ -40,6 +40,19 @@ internal sealed record KeySet(string Noun, IReadOnlyList<string> Allowed)
             string hint = likely is null ? string.Empty : $" (did you mean \"{likely}\"?)";
             errors.Add(entry.Key.Start, $"{context}unknown {Noun} {Describe.Quote(key)}{hint}; allowed {Noun}s are: {string.Join(", ", Allowed)}");
         }
+    }
+
+    private bool IsAllowed(string key)
+    {
+        foreach (string allowed in Allowed)
+        {
+            if (string.Equals(allowed, key, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Reports a required key that is absent, at the start of the mapping.</summary>

@@ -32,8 +32,12 @@ internal static class AgentReader
         string context = extension is null ? $"{anonymous}: " : $"agent \"{extension.Value}\": ";
         Keys.ReportUnknown(map, context, errors);
 
-        string? name = ReadName(map, fields, context, errors);
-        AgentSecret? secret = SecretReader.Read(map, fields, context, errors);
+        string? name = Required(map, fields, "name", context, errors) is { } nameNode
+            ? ReadName(nameNode, context, errors)
+            : null;
+        AgentSecret? secret = Required(map, fields, "secret", context, errors) is { } secretNode
+            ? SecretReader.Read(secretNode, context, errors)
+            : null;
         IReadOnlyDictionary<string, int>? skills = fields.TryGetValue("skills", out MappingEntry? skillsEntry)
             ? SkillsReader.Read(skillsEntry.Value, context, errors)
             : new Dictionary<string, int>();
@@ -44,16 +48,27 @@ internal static class AgentReader
         return new Result(extension, agent);
     }
 
+    /// <summary>The value of a required key, or null after reporting that it is missing.</summary>
+    private static Node? Required(MappingNode map, Dictionary<string, MappingEntry> fields, string key, string context, ErrorCollector errors)
+    {
+        if (fields.TryGetValue(key, out MappingEntry? entry))
+        {
+            return entry.Value;
+        }
+
+        Keys.ReportMissing(map, key, context, errors);
+        return null;
+    }
+
     private static ScalarNode? ReadExtension(MappingNode map, Dictionary<string, MappingEntry> fields, string context, ErrorCollector errors)
     {
-        if (!fields.TryGetValue("extension", out MappingEntry? entry))
+        if (Required(map, fields, "extension", context, errors) is not { } value)
         {
-            Keys.ReportMissing(map, "extension", context, errors);
             return null;
         }
 
         const string Shape = "the SIP user name the softphone registers with, such as \"1001\"";
-        ScalarNode? extension = Expect.NonEmptyScalar(entry.Value, $"{context}extension", Shape, errors);
+        ScalarNode? extension = Expect.NonEmptyScalar(value, $"{context}extension", Shape, errors);
         if (extension is null)
         {
             return null;
@@ -75,16 +90,10 @@ internal static class AgentReader
         return extension;
     }
 
-    private static string? ReadName(MappingNode map, Dictionary<string, MappingEntry> fields, string context, ErrorCollector errors)
+    private static string? ReadName(Node value, string context, ErrorCollector errors)
     {
-        if (!fields.TryGetValue("name", out MappingEntry? entry))
-        {
-            Keys.ReportMissing(map, "name", context, errors);
-            return null;
-        }
-
         const string Shape = "the agent's name, such as \"Ana Santos\"";
-        ScalarNode? name = Expect.NonEmptyScalar(entry.Value, $"{context}name", Shape, errors);
+        ScalarNode? name = Expect.NonEmptyScalar(value, $"{context}name", Shape, errors);
         if (name is null)
         {
             return null;

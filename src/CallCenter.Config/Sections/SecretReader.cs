@@ -14,16 +14,11 @@ internal static class SecretReader
 
     private const string Shape = "a password, or \"ha1:\" followed by 32 hex digits";
 
-    public static AgentSecret? Read(MappingNode agent, Dictionary<string, MappingEntry> fields, string context, ErrorCollector errors)
+    /// <summary>The secret, or null after reporting why <paramref name="value"/> is not one.</summary>
+    public static AgentSecret? Read(Node value, string context, ErrorCollector errors)
     {
-        if (!fields.TryGetValue("secret", out MappingEntry? entry))
-        {
-            errors.Add(agent.Start, $"{context}missing required key \"secret\"");
-            return null;
-        }
-
         // Any single value is accepted as written, so an unquoted numeric PIN keeps its digits.
-        ScalarNode? secret = Expect.NonEmptyScalar(entry.Value, $"{context}secret", Shape, errors);
+        ScalarNode? secret = Expect.NonEmptyScalar(value, $"{context}secret", Shape, errors);
         if (secret is null)
         {
             return null;

@@ -19,6 +19,12 @@ internal static partial class CoreSchema
             return ScalarType.Text;
         }
 
+        // Plain decimal digits (extensions, proficiencies) are by far the commonest number.
+        if (text.Length > 0 && !text.AsSpan().ContainsAnyExceptInRange('0', '9'))
+        {
+            return ScalarType.Integer;
+        }
+
         if (NullPattern().IsMatch(text))
         {
             return ScalarType.Null;

@@ -17,6 +17,7 @@ internal static class SyntaxErrorWording
         ("did not find expected key", "expected another \"key: value\" line at this indentation; check the indentation of this line"),
         ("did not find expected '-' indicator", "expected another \"- \" list item at this indentation; check the indentation of this line"),
         ("quoted scalar, found unexpected end of stream", "the quoted text that starts here has no closing quote"),
+        ("quoted scalar, found wrong indentation", "the quoted text that starts here has no closing quote, or continues on a line that is not indented enough"),
         (TabProblem, "tabs cannot be used to indent YAML; indent with spaces"),
         ("cannot start any token", "this character cannot begin a value (YAML reserves characters such as @ and `); put quotes around the value"),
         ("did not find expected ',' or ']'", "the '[' list is not closed with ']', or its items are not separated by commas"),

@@ -34,7 +34,11 @@ public sealed class RequestAuthenticator(DigestServer server, ISipCredentialStor
             DigestVerificationOutcome.Authorized => new AuthDecision(verification.Username, null, Authorized),
             DigestVerificationOutcome.Missing => new AuthDecision(null, Challenge(request, toTag, stale: false), Challenged),
             DigestVerificationOutcome.Stale => new AuthDecision(null, Challenge(request, toTag, stale: true), StaleNonce),
-            DigestVerificationOutcome.Rejected => new AuthDecision(null, ResponseFactory.Create(request, 403, "Forbidden", toTag), Rejected),
+            // Wrong password and unknown user end here alike. Other refusals (a nonce from before a restart, a replayed
+            // nonce count, a foreign realm) get fresh challenges so a well-behaved phone recovers by itself.
+            DigestVerificationOutcome.Rejected when verification.Reason == DigestServer.BadCredentialsReason =>
+                new AuthDecision(null, ResponseFactory.Create(request, 403, "Forbidden", toTag), Rejected),
+            DigestVerificationOutcome.Rejected => new AuthDecision(null, Challenge(request, toTag, stale: false), Challenged),
             _ => new AuthDecision(null, ResponseFactory.Create(request, 400, "Bad Authorization header: " + verification.Reason, toTag), Malformed),
         };
     }

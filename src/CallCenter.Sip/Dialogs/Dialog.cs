@@ -56,6 +56,12 @@ public sealed class Dialog
     /// <summary>Early, confirmed or terminated.</summary>
     public DialogState State { get; internal set; }
 
+    /// <summary>UAS side: retransmits our 2xx until the ACK (§13.3.1.4).</summary>
+    internal Uas2xxRetransmitter? Retransmitter { get; set; }
+
+    /// <summary>UAC side: the INVITE that created the dialog, to re-acknowledge retransmitted 2xx (§13.2.2.4).</summary>
+    internal Core.OutgoingInvite? Invite { get; set; }
+
     /// <summary>Current local CSeq number.</summary>
     public long LocalSeq => Interlocked.Read(ref _localSeq);
 

@@ -230,21 +230,43 @@ public static class SipParser
         if (secondSpace <= 0)
         {
             uri = Encoding.UTF8.GetString(rest);
-            return "malformed request line: expected 'METHOD SP Request-URI SP SIP/2.0' with single spaces";
+            return secondSpace == 0
+                ? "request line elements must be separated by single spaces"
+                : "request line has no SIP version";
         }
 
         var uriBytes = rest[..secondSpace];
         var versionBytes = rest[(secondSpace + 1)..];
         uri = Encoding.UTF8.GetString(uriBytes);
         version = VersionText(versionBytes);
+        return CheckRequestLineTail(uriBytes, versionBytes);
+    }
+
+    /// <summary>
+    /// The RFC 4475 §3.1.2.7–10 cases: brackets or white space inside the Request-URI, extra spaces between the
+    /// elements, spaces after the version. Each is told apart so the 400 says which.
+    /// </summary>
+    private static string? CheckRequestLineTail(ReadOnlySpan<byte> uriBytes, ReadOnlySpan<byte> versionBytes)
+    {
         if (uriBytes.IndexOfAny("\t\r\n<>\""u8) >= 0)
         {
             return "Request-URI contains white space or characters that are not allowed there";
         }
 
-        return versionBytes.IndexOfAny(" \t"u8) >= 0 || !IsVersion(versionBytes)
-            ? "malformed request line: expected 'METHOD SP Request-URI SP SIP/2.0' with single spaces"
-            : null;
+        var versionEnd = versionBytes.IndexOfAny(" \t"u8);
+        if (versionEnd < 0)
+        {
+            return IsVersion(versionBytes) ? null : "malformed SIP version in the request line";
+        }
+
+        if (versionEnd > 0 && IsVersion(versionBytes[..versionEnd]) && versionBytes[versionEnd..].IndexOfAnyExcept(" \t"u8) < 0)
+        {
+            return "white space after the SIP version in the request line";
+        }
+
+        return versionEnd == 0
+            ? "request line elements must be separated by single spaces"
+            : "white space inside the Request-URI, or extra elements in the request line";
     }
 
     /// <summary>Status-Line = SIP-Version SP Status-Code SP Reason-Phrase (§7.2).</summary>

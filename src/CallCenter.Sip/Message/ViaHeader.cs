@@ -21,13 +21,21 @@ public sealed class ViaHeader
         Parameters.Set("branch", branch);
     }
 
-    private ViaHeader(string transport, string host, int? port, SipParameters parameters)
+    private ViaHeader(string protocolName, string protocolVersion, string transport, string host, int? port, SipParameters parameters)
     {
+        ProtocolName = protocolName;
+        ProtocolVersion = protocolVersion;
         Transport = transport;
         Host = host;
         Port = port;
         Parameters = parameters;
     }
+
+    /// <summary>protocol-name of sent-protocol: "SIP" in everything we send (§20.42), as received otherwise.</summary>
+    public string ProtocolName { get; } = "SIP";
+
+    /// <summary>protocol-version of sent-protocol: "2.0" in everything we send, as received otherwise.</summary>
+    public string ProtocolVersion { get; } = "2.0";
 
     /// <summary>Transport, upper-case (UDP, TCP, TLS, SCTP, WS…).</summary>
     public string Transport { get; }
@@ -66,11 +74,13 @@ public sealed class ViaHeader
         via = null!;
         var s = text;
         var i = 0;
-        if (!ReadProtocolPart(s, ref i, out var name) || !string.Equals(name, "SIP", StringComparison.OrdinalIgnoreCase)
-            || !ExpectSlash(s, ref i) || !ReadProtocolPart(s, ref i, out var version) || version != "2.0"
+        // sent-protocol = protocol-name "/" protocol-version "/" transport, each a token (§25.1). Other versions than
+        // 2.0 parse, so that a request from a SIP/7.0 element can still be answered 505 through its Via (RFC 4475
+        // §3.1.2.16); the request version itself is checked by SipMessageValidator.
+        if (!ReadProtocolPart(s, ref i, out var name) || !ExpectSlash(s, ref i) || !ReadProtocolPart(s, ref i, out var version)
             || !ExpectSlash(s, ref i) || !ReadProtocolPart(s, ref i, out var transport))
         {
-            error = "Via must start with SIP/2.0/<transport>";
+            error = "Via must start with <protocol>/<version>/<transport>, e.g. SIP/2.0/UDP";
             return false;
         }
 
@@ -88,7 +98,7 @@ public sealed class ViaHeader
             return false;
         }
 
-        via = new ViaHeader(transport.ToUpperInvariant(), host, port, parameters);
+        via = new ViaHeader(name, version, transport.ToUpperInvariant(), host, port, parameters);
         return true;
     }
 
@@ -124,7 +134,7 @@ public sealed class ViaHeader
     public override string ToString()
     {
         var builder = new StringBuilder(80);
-        builder.Append("SIP/2.0/").Append(Transport).Append(' ').Append(Host);
+        builder.Append(ProtocolName).Append('/').Append(ProtocolVersion).Append('/').Append(Transport).Append(' ').Append(Host);
         if (Port is { } port)
         {
             builder.Append(':').Append(port.ToString(CultureInfo.InvariantCulture));

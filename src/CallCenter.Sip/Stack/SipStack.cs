@@ -172,7 +172,7 @@ public sealed class SipStack : ISipMessageSender, IAsyncDisposable
         }
 
         ViaStamp.Apply(request, source);
-        var response = ResponseFactory.Create(request, failure.StatusCode, failure.StatusCode == 400 ? SanitizeReason(failure.Reason) : null, BranchId.NewTag());
+        var response = ResponseFactory.Create(request, failure.StatusCode, failure.StatusCode == 400 ? SanitizeReason(failure.Reason) : null, RandomTag.New());
         response.Headers.Add(KnownHeader.Server, Options.ProductName);
         _ = SendAsync(response, ResponseRouter.Route(request.TopVia!, source));
     }

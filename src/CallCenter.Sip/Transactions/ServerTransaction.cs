@@ -50,7 +50,7 @@ public abstract class ServerTransaction : SipTransaction
     /// <summary>The To tag the 200 to a CANCEL of this request carries (§9.2).</summary>
     internal string TagForCancelResponse => _responseToTag ?? LocalTag;
 
-    /// <summary>A response to <see cref="Request"/> built per §8.2.6, with <see cref="LocalTag"/> as To tag (not on 100).</summary>
+    /// <summary>A response to <see cref="SipTransaction.Request"/> built per §8.2.6, with <see cref="LocalTag"/> as To tag (not on 100).</summary>
     public SipResponse CreateResponse(int statusCode, string? reasonPhrase = null) =>
         ResponseFactory.Create(Request, statusCode, reasonPhrase, LocalTag);
 

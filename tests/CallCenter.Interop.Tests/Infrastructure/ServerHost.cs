@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
-using CallCenter.Server;
+using CallCenter.Server.Hosting;
 using Microsoft.AspNetCore.Builder;
 
 namespace CallCenter.Interop.Tests.Infrastructure;

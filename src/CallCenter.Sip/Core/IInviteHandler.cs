@@ -1,0 +1,29 @@
+using CallCenter.Sip.Dialogs;
+using CallCenter.Sip.Message;
+using CallCenter.Sip.Transactions;
+
+namespace CallCenter.Sip.Core;
+
+/// <summary>
+/// What the application does with calls. The UA core has already authenticated the caller and checked
+/// the request; the handler answers through <see cref="UserAgentCore.Accept"/> (2xx, which creates the
+/// dialog and retransmits until the ACK) or <see cref="ServerTransaction.Respond"/> (anything else).
+/// Calls for one transaction arrive in order; implementations must not block.
+/// </summary>
+public interface IInviteHandler
+{
+    /// <summary>A new INVITE (no To tag) from <paramref name="caller"/> (the authenticated user, or null for trusted sources).</summary>
+    void OnInvite(ServerTransaction invite, string? caller);
+
+    /// <summary>The caller cancelled before a final response; the core answers 487 after this returns.</summary>
+    void OnCancelled(ServerTransaction invite);
+
+    /// <summary>The ACK for our 2xx arrived: the dialog is confirmed.</summary>
+    void OnAck(Dialog dialog, SipRequest ack);
+
+    /// <summary>A request inside an established dialog other than ACK and BYE (re-INVITE, INFO, UPDATE, OPTIONS).</summary>
+    void OnInDialogRequest(Dialog dialog, ServerTransaction transaction);
+
+    /// <summary>The dialog ended: BYE from the peer, or no ACK for our 2xx (§13.3.1.4).</summary>
+    void OnDialogEnded(Dialog dialog, string reason);
+}

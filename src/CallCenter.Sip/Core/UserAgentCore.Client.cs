@@ -1,0 +1,185 @@
+using System.Globalization;
+using System.Net;
+using CallCenter.Sip.Dialogs;
+using CallCenter.Sip.Message;
+using CallCenter.Sip.Transactions;
+using CallCenter.Sip.Transport;
+
+namespace CallCenter.Sip.Core;
+
+/// <summary>The UAC half of the core: requests we originate (INVITE to agents and trunks, BYE, CANCEL…).</summary>
+public sealed partial class UserAgentCore
+{
+    /// <summary>
+    /// Sends an INVITE (§13.2.1) to <paramref name="destination"/> (for an agent: the flow its REGISTER came on).
+    /// Provisional responses go to <paramref name="onProvisional"/>; a 2xx is acknowledged and yields the dialog.
+    /// </summary>
+    public OutgoingInvite Invite(SipUri requestUri, NameAddress to, NameAddress from, SipRemote destination, ReadOnlyMemory<byte> body = default, string? contentType = null, Action<SipResponse>? onProvisional = null)
+    {
+        var request = new SipRequest(SipMethods.Invite, requestUri);
+        request.Headers.Add(KnownHeader.Via, ViaFor(destination).ToString());
+        request.Headers.Add(KnownHeader.MaxForwards, "70");
+        var fromWithTag = NameAddress.Parse(from.ToString());
+        fromWithTag.Tag = RandomTag.New();
+        request.Headers.Add(KnownHeader.From, fromWithTag.ToString());
+        request.Headers.Add(KnownHeader.To, to.ToString());
+        request.Headers.Add(KnownHeader.CallId, RandomTag.New() + RandomTag.New() + "@" + LocalAddressResolver.HostText(LocalAddressFor(destination)));
+        request.Headers.Add(KnownHeader.CSeq, "1 INVITE");
+        request.Headers.Add(KnownHeader.Contact, ContactFor(destination));
+        request.Headers.Add(KnownHeader.Allow, Capabilities.AllowHeaderValue);
+        request.Headers.Add(KnownHeader.UserAgent, _stack.Options.ProductName);
+        if (contentType is not null)
+        {
+            request.Headers.Add(KnownHeader.ContentType, contentType);
+        }
+
+        request.Body = body;
+        var invite = new OutgoingInvite(this, request, destination, onProvisional);
+        // The user state goes in with the request: on loopback the first response can beat any later assignment.
+        _stack.Transactions.SendRequest(request, destination, invite);
+        return invite;
+    }
+
+    /// <summary>Ends a dialog with BYE (§15.1.1); completes with the final response, or null on timeout/transport error.</summary>
+    public async Task<SipResponse?> SendByeAsync(Dialog dialog)
+    {
+        if (dialog.State == DialogState.Terminated)
+        {
+            return null;
+        }
+
+        EndDialog(dialog, "BYE sent");
+        return await SendInDialogAsync(dialog, SipMethods.Bye).ConfigureAwait(false);
+    }
+
+    /// <summary>Sends a request inside a dialog (§12.2.1.1) and completes with its final response (null on failure).</summary>
+    public Task<SipResponse?> SendInDialogAsync(Dialog dialog, string method, ReadOnlyMemory<byte> body = default, string? contentType = null)
+    {
+        var destination = DestinationFor(dialog);
+        var targetRefresh = method is SipMethods.Invite or SipMethods.Update;
+        var request = dialog.CreateRequest(method, ViaFor(destination), targetRefresh ? ContactFor(destination) : null);
+        if (contentType is not null)
+        {
+            request.Headers.Add(KnownHeader.ContentType, contentType);
+        }
+
+        request.Body = body;
+        var completion = new TaskCompletionSource<SipResponse?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _stack.Transactions.SendRequest(request, destination, completion);
+        return completion.Task;
+    }
+
+    /// <inheritdoc />
+    public void OnResponse(ClientTransaction transaction, SipResponse response)
+    {
+        switch (transaction.UserState)
+        {
+            case OutgoingInvite invite:
+                invite.OnResponse(response);
+                break;
+            case TaskCompletionSource<SipResponse?> completion when !response.IsProvisional:
+                completion.TrySetResult(response);
+                break;
+        }
+    }
+
+    /// <inheritdoc />
+    public void OnStrayResponse(SipResponse response, SipRemote source)
+    {
+        // RFC 6026 §7.2 / §13.2.2.4: a retransmitted 2xx to our INVITE after its transaction ended gets the same ACK again.
+        if (response.IsSuccess && response.CSeq?.Method == SipMethods.Invite
+            && response.From?.Tag is { } localTag && response.To?.Tag is { } remoteTag
+            && Dialogs.Find(response.CallId!, localTag, remoteTag)?.Invite is { } invite)
+        {
+            invite.ResendAck();
+        }
+    }
+
+    /// <inheritdoc />
+    public void OnFailure(SipTransaction transaction, TransactionFailure failure)
+    {
+        switch (transaction.UserState)
+        {
+            case OutgoingInvite invite:
+                invite.OnFailure(failure);
+                break;
+            case TaskCompletionSource<SipResponse?> completion:
+                completion.TrySetResult(null);
+                break;
+        }
+    }
+
+    internal void RegisterDialog(Dialog dialog, OutgoingInvite invite)
+    {
+        dialog.Invite = invite;
+        Dialogs.TryAdd(dialog);
+    }
+
+    /// <summary>§13.2.2.4: the ACK for a 2xx is a new request in the dialog with the INVITE's CSeq number.</summary>
+    internal SipRequest CreateAck(Dialog dialog, SipRequest invite)
+    {
+        var destination = DestinationFor(dialog);
+        return dialog.CreateRequest(SipMethods.Ack, ViaFor(destination), null, invite.CSeq!.Number);
+    }
+
+    internal void SendAck(Dialog dialog, SipRequest ack) => _ = _stack.SendAsync(ack, DestinationFor(dialog));
+
+    /// <summary>
+    /// §9.1: CANCEL copies Request-URI, Call-ID, To, From, Route and the top Via (same branch) of the INVITE,
+    /// with the INVITE's CSeq number, and goes where the INVITE went.
+    /// </summary>
+    internal void SendCancel(OutgoingInvite invite)
+    {
+        var original = invite.Request;
+        var cancel = new SipRequest(SipMethods.Cancel, original.RequestUri!);
+        cancel.Headers.Add(KnownHeader.Via, original.Headers[KnownHeader.Via]!);
+        cancel.Headers.Add(KnownHeader.MaxForwards, "70");
+        cancel.Headers.CopyFrom(original.Headers, KnownHeader.Route);
+        cancel.Headers.CopyFrom(original.Headers, KnownHeader.From);
+        cancel.Headers.CopyFrom(original.Headers, KnownHeader.To);
+        cancel.Headers.CopyFrom(original.Headers, KnownHeader.CallId);
+        cancel.Headers.Add(KnownHeader.CSeq, original.CSeq!.Number.ToString(CultureInfo.InvariantCulture) + " CANCEL");
+        _stack.Transactions.SendRequest(cancel, invite.Destination);
+    }
+
+    /// <summary>Our Contact for a peer reached over <paramref name="remote"/>.</summary>
+    internal string ContactFor(SipRemote remote)
+    {
+        var host = LocalAddressResolver.HostText(LocalAddressFor(remote));
+        var port = LocalPortFor(remote.Transport);
+        var transport = remote.Transport == SipTransportKind.Tcp ? ";transport=tcp" : string.Empty;
+        return $"<sip:callcenter@{host}:{port.ToString(CultureInfo.InvariantCulture)}{transport}>";
+    }
+
+    /// <summary>A Via for a new request: our address and port, a fresh branch, and rport (RFC 3581 §3).</summary>
+    private ViaHeader ViaFor(SipRemote destination)
+    {
+        var via = new ViaHeader(destination.Transport == SipTransportKind.Tcp ? "TCP" : "UDP", LocalAddressResolver.HostText(LocalAddressFor(destination)), LocalPortFor(destination.Transport), BranchId.New());
+        via.Parameters.Set("rport", null);
+        return via;
+    }
+
+    private IPAddress LocalAddressFor(SipRemote remote) => _localAddresses.For(remote.EndPoint.Address);
+
+    private int LocalPortFor(SipTransportKind transport)
+    {
+        var endpoints = transport == SipTransportKind.Tcp ? _stack.TcpEndPoints : _stack.UdpEndPoints;
+        return endpoints.Count > 0 ? endpoints[0].Port : 5060;
+    }
+
+    /// <summary>
+    /// Where a request in the dialog goes: the first route when it names an IP address and port, else
+    /// back along the flow the dialog runs on (see <see cref="Dialog.Peer"/>).
+    /// </summary>
+    private static SipRemote DestinationFor(Dialog dialog)
+    {
+        if (dialog.RouteSet.Count > 0 && NameAddress.TryParse(dialog.RouteSet[0], out var route, out _)
+            && IPAddress.TryParse(route.Uri.Host.Trim('[', ']'), out var address))
+        {
+            var transport = route.Uri.Transport == "tcp" ? SipTransportKind.Tcp : SipTransportKind.Udp;
+            return new SipRemote(transport, new IPEndPoint(address, route.Uri.Port ?? 5060));
+        }
+
+        return dialog.Peer;
+    }
+}

@@ -1,0 +1,233 @@
+using CallCenter.Sip.Dialogs;
+using CallCenter.Sip.Message;
+using CallCenter.Sip.Registrar;
+using CallCenter.Sip.Stack;
+using CallCenter.Sip.Transactions;
+using Microsoft.Extensions.Logging;
+
+namespace CallCenter.Sip.Core;
+
+/// <summary>
+/// The UA core (RFC 3261 §8, §12–§14) above the transaction layer: checks each new request (§8.2),
+/// authenticates REGISTER and INVITE, answers OPTIONS (§11.2), runs the registrar, keeps dialogs and
+/// hands calls to the <see cref="IInviteHandler"/>. It also sends our own requests (<see cref="UserAgentCore"/>
+/// UAC half in <c>UserAgentCore.Client.cs</c>).
+/// </summary>
+public sealed partial class UserAgentCore : ITransactionUser
+{
+    private readonly SipStack _stack;
+    private readonly RequestAuthenticator _authenticator;
+    private readonly RegistrarService _registrar;
+    private readonly ILogger _logger;
+    private readonly LocalAddressResolver _localAddresses;
+
+    /// <summary>Creates the core for <paramref name="stack"/>; call <see cref="AttachTo"/> before the stack starts.</summary>
+    public UserAgentCore(SipStack stack, RequestAuthenticator authenticator, RegistrarService registrar, ILogger<UserAgentCore> logger)
+    {
+        _stack = stack;
+        _authenticator = authenticator;
+        _registrar = registrar;
+        _logger = logger;
+        _localAddresses = new LocalAddressResolver(stack.Options.PublicAddress);
+    }
+
+    /// <summary>What we implement and accept (Allow, Supported, Accept).</summary>
+    public UasCapabilities Capabilities { get; init; } = UasCapabilities.Default;
+
+    /// <summary>The application's call handling; refuses calls until one is installed.</summary>
+    public IInviteHandler InviteHandler { get; set; } = RefuseCallsHandler.Instance;
+
+    /// <summary>Live dialogs.</summary>
+    public DialogTable Dialogs { get; } = new();
+
+    /// <summary>Raised after each authentication decision with its outcome label (for metrics).</summary>
+    public event Action<string>? Authenticated;
+
+    /// <summary>Installs this core as the stack's transaction user.</summary>
+    public void AttachTo(SipStack stack) => stack.Attach(this);
+
+    /// <inheritdoc />
+    public void OnRequest(ServerTransaction transaction)
+    {
+        var request = transaction.Request;
+        if (UasRequestChecks.Check(request, Capabilities) is { } rejection)
+        {
+            transaction.Respond(rejection.CreateResponse(request, transaction.LocalTag));
+            return;
+        }
+
+        if (request.To!.Tag is not null)
+        {
+            OnInDialogRequest(transaction);
+            return;
+        }
+
+        switch (request.Method)
+        {
+            case SipMethods.Options:
+                transaction.Respond(CreateOptionsResponse(transaction));
+                break;
+            case SipMethods.Register:
+                OnRegister(transaction);
+                break;
+            case SipMethods.Invite:
+                OnInvite(transaction);
+                break;
+            default:
+                // BYE, INFO, UPDATE… outside any dialog (§12.2.2 / §15.1.2).
+                transaction.Respond(transaction.CreateResponse(481));
+                break;
+        }
+    }
+
+    /// <inheritdoc />
+    public void OnCancel(ServerTransaction invite, SipRequest cancel)
+    {
+        InviteHandler.OnCancelled(invite);
+
+        // §9.2: the UAS answers the INVITE 487 if it has not sent a final response yet (Respond is a no-op otherwise).
+        invite.Respond(invite.CreateResponse(487));
+    }
+
+    /// <inheritdoc />
+    public void OnAck(SipRequest ack, SipRemote source, ServerTransaction? transaction)
+    {
+        if (ack.From?.Tag is not { } remoteTag || ack.To?.Tag is not { } localTag || Dialogs.Find(ack.CallId!, localTag, remoteTag) is not { } dialog)
+        {
+            return;
+        }
+
+        dialog.Retransmitter?.AckReceived();
+        dialog.Retransmitter = null;
+        InviteHandler.OnAck(dialog, ack);
+    }
+
+    /// <summary>
+    /// Answers an INVITE with a 2xx (§13.3.1.4): adds our Contact, creates the dialog and retransmits
+    /// the 2xx until the ACK arrives; with no ACK after 64·T1 the dialog is ended with BYE.
+    /// </summary>
+    public Dialog? Accept(ServerTransaction invite, SipResponse ok)
+    {
+        if (!ok.IsSuccess)
+        {
+            throw new ArgumentException("Accept takes a 2xx response.", nameof(ok));
+        }
+
+        if (!ok.Headers.Contains(KnownHeader.Contact))
+        {
+            ok.Headers.Add(KnownHeader.Contact, ContactFor(invite.Source));
+        }
+
+        var dialog = DialogFactory.CreateUas(invite.Request, ok, invite.Source);
+        if (dialog is null || !Dialogs.TryAdd(dialog))
+        {
+            invite.Respond(invite.CreateResponse(400, "INVITE without From tag or Contact"));
+            return null;
+        }
+
+        if (!invite.Respond(ok))
+        {
+            Dialogs.Remove(dialog);
+            return null;
+        }
+
+        dialog.Retransmitter = Uas2xxRetransmitter.Start(invite, ok, _stack.Options.Timers, _stack.Time, () =>
+        {
+            _logger.LogWarning("No ACK for the 2xx in dialog {Dialog}; ending it", dialog.Id);
+            _ = SendByeAsync(dialog);
+            InviteHandler.OnDialogEnded(dialog, "no ACK");
+        });
+        return dialog;
+    }
+
+    private void OnRegister(ServerTransaction transaction)
+    {
+        var decision = Authenticate(transaction);
+        if (decision.IsAuthorized)
+        {
+            transaction.Respond(_registrar.Handle(transaction.Request, transaction.Source, decision.Username!, transaction.LocalTag));
+        }
+    }
+
+    private void OnInvite(ServerTransaction transaction)
+    {
+        var decision = Authenticate(transaction);
+        if (decision.IsAuthorized)
+        {
+            InviteHandler.OnInvite(transaction, decision.Username);
+        }
+    }
+
+    /// <summary>Authenticates; when refused, the challenge or refusal has already been sent.</summary>
+    private AuthDecision Authenticate(ServerTransaction transaction)
+    {
+        var decision = _authenticator.Authenticate(transaction.Request, transaction.LocalTag);
+        Authenticated?.Invoke(decision.Outcome);
+        if (decision.Response is { } refusal)
+        {
+            transaction.Respond(refusal);
+        }
+
+        return decision;
+    }
+
+    /// <summary>§12.2.2: requests inside a dialog.</summary>
+    private void OnInDialogRequest(ServerTransaction transaction)
+    {
+        var request = transaction.Request;
+        var dialog = Dialogs.Find(request.CallId!, request.To!.Tag!, request.From!.Tag ?? string.Empty);
+        if (dialog is null)
+        {
+            transaction.Respond(transaction.CreateResponse(481));
+            return;
+        }
+
+        if (!dialog.TryAcceptRemoteSeq(request.CSeq!.Number))
+        {
+            transaction.Respond(transaction.CreateResponse(500, "CSeq out of order"));
+            return;
+        }
+
+        if (request.Method == SipMethods.Bye)
+        {
+            // §15.1.2: answer 200 and end the session.
+            transaction.Respond(transaction.CreateResponse(200));
+            EndDialog(dialog, "BYE from peer");
+            return;
+        }
+
+        if (request.Method is SipMethods.Invite or SipMethods.Update)
+        {
+            dialog.RefreshTarget(request);
+        }
+
+        InviteHandler.OnInDialogRequest(dialog, transaction);
+    }
+
+    private void EndDialog(Dialog dialog, string reason)
+    {
+        dialog.Retransmitter?.Dispose();
+        dialog.Retransmitter = null;
+        if (Dialogs.Remove(dialog))
+        {
+            InviteHandler.OnDialogEnded(dialog, reason);
+        }
+    }
+
+    /// <summary>§11.2: 200 with what we allow, accept and support.</summary>
+    private SipResponse CreateOptionsResponse(ServerTransaction transaction)
+    {
+        var response = transaction.CreateResponse(200);
+        response.Headers.Add(KnownHeader.Allow, Capabilities.AllowHeaderValue);
+        response.Headers.Add(KnownHeader.Accept, Capabilities.AcceptHeaderValue);
+        response.Headers.Add(KnownHeader.AcceptEncoding, "identity");
+        response.Headers.Add(KnownHeader.AcceptLanguage, "en");
+        if (Capabilities.SupportedExtensions.Count > 0)
+        {
+            response.Headers.Add(KnownHeader.Supported, string.Join(", ", Capabilities.SupportedExtensions));
+        }
+
+        response.Headers.Add(KnownHeader.Server, _stack.Options.ProductName);
+        return response;
+    }
+}

@@ -1,0 +1,45 @@
+using System.Globalization;
+using CallCenter.Interop.Tests.Infrastructure;
+
+namespace CallCenter.Interop.Tests.Peers;
+
+/// <summary>
+/// A headless baresip configuration folder (<c>config</c> + <c>accounts</c>) for one agent account: listens only on
+/// 127.0.0.1 (<c>net_interface</c>, else its Contact and SDP name another interface), loads no terminal UI, and
+/// registers to the server with digest credentials.
+/// </summary>
+public static class BaresipProfile
+{
+    /// <summary>The program name on PATH.</summary>
+    public const string Program = "baresip";
+
+    private const string ModulePath = "/usr/lib/baresip/modules";
+
+    /// <summary>Writes the folder <paramref name="name"/> in <paramref name="workspace"/> and returns its path.</summary>
+    public static string Write(InteropWorkspace workspace, string name, int listenPort, int serverPort, TestAgent agent, int registerIntervalSeconds = 600)
+    {
+        var folder = workspace.Subdirectory(name);
+        var config = string.Join('\n',
+            string.Create(CultureInfo.InvariantCulture, $"sip_listen 127.0.0.1:{listenPort}"),
+            "net_interface 127.0.0.1",
+            $"module_path {ModulePath}",
+            "module g711.so",
+            "module account.so",
+            "audio_player aufile,/dev/null",
+            "audio_source aufile,/dev/null",
+            string.Empty);
+        var account = string.Create(
+            CultureInfo.InvariantCulture,
+            $"<sip:{agent.Extension}@127.0.0.1:{serverPort};transport=udp>;auth_pass={agent.Secret};regint={registerIntervalSeconds};audio_codecs=PCMU,PCMA\n");
+        File.WriteAllText(Path.Combine(folder, "config"), config);
+        File.WriteAllText(Path.Combine(folder, "accounts"), account);
+        return folder;
+    }
+
+    /// <summary>
+    /// Arguments running baresip from <paramref name="folder"/> for <paramref name="seconds"/> and then quitting;
+    /// on quit it un-registers (REGISTER with expires 0) before exiting.
+    /// </summary>
+    public static IReadOnlyList<string> Arguments(string folder, int seconds) =>
+        ["-f", folder, "-t", seconds.ToString(CultureInfo.InvariantCulture)];
+}

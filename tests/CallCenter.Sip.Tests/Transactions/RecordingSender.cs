@@ -1,0 +1,49 @@
+using CallCenter.Sip.Message;
+using CallCenter.Sip.Transactions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CallCenter.Sip.Tests.Transactions;
+
+/// <summary>An <see cref="ISipMessageSender"/> that records what was sent and when, and can fail on demand.</summary>
+internal sealed class RecordingSender(FakeTimeProvider time) : ISipMessageSender
+{
+    private readonly DateTimeOffset _start = time.GetUtcNow();
+    private readonly List<SentMessage> _sent = [];
+
+    /// <summary>Decides each send's result; succeeds synchronously by default.</summary>
+    public Func<SipMessage, SipRemote, ValueTask<bool>> Behaviour { get; set; } = (_, _) => new ValueTask<bool>(true);
+
+    public IReadOnlyList<SentMessage> Sent
+    {
+        get
+        {
+            lock (_sent)
+            {
+                return [.. _sent];
+            }
+        }
+    }
+
+    public IReadOnlyList<SentMessage> Responses(int statusCode) => [.. Sent.Where(s => s.Message is SipResponse r && r.StatusCode == statusCode)];
+
+    public IReadOnlyList<SentMessage> Requests(string method) => [.. Sent.Where(s => s.Message is SipRequest r && r.Method == method)];
+
+    public ValueTask<bool> SendAsync(SipMessage message, SipRemote destination)
+    {
+        lock (_sent)
+        {
+            _sent.Add(new SentMessage(message, destination, time.GetUtcNow() - _start));
+        }
+
+        return Behaviour(message, destination);
+    }
+
+    public void FailAll() => Behaviour = (_, _) => new ValueTask<bool>(false);
+}
+
+internal sealed record SentMessage(SipMessage Message, SipRemote Destination, TimeSpan At)
+{
+    public SipRequest Request => (SipRequest)Message;
+
+    public SipResponse Response => (SipResponse)Message;
+}
