@@ -88,7 +88,7 @@ public static class CallCenterServer
     private static DigestServerOptions DigestOptions(SipServerOptions sip)
     {
         var algorithms = new List<DigestAlgorithm>();
-        foreach (var name in sip.AuthAlgorithms)
+        foreach (var name in sip.AuthAlgorithms.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             if (!DigestAlgorithm.TryParse(name, out var algorithm))
             {

@@ -15,8 +15,8 @@ public sealed class SipServerOptions
     /// <summary>Digest realm for agent authentication.</summary>
     public string Realm { get; set; } = "callcenter";
 
-    /// <summary>Digest algorithms offered, most preferred first (RFC 8760 §2.4).</summary>
-    public string[] AuthAlgorithms { get; set; } = ["SHA-256", "MD5"];
+    /// <summary>Digest algorithms offered, comma-separated, most preferred first (RFC 8760 §2.4), e.g. "SHA-256,MD5".</summary>
+    public string AuthAlgorithms { get; set; } = "SHA-256,MD5";
 
     /// <summary>How long a nonce stays fresh before the client is told stale=true.</summary>
     public int NonceLifetimeSeconds { get; set; } = 300;

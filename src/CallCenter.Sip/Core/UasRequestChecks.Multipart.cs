@@ -46,7 +46,7 @@ public static partial class UasRequestChecks
     /// <summary>A delimiter starts the body or follows a CRLF.</summary>
     private static int FindDelimiter(ReadOnlySpan<byte> body, ReadOnlySpan<byte> delimiter, int start)
     {
-        if (start == 0 && body.StartsWith(delimiter))
+        if (start == 0 && IsDelimiterAt(body, 0, delimiter))
         {
             return 0;
         }
@@ -60,7 +60,7 @@ public static partial class UasRequestChecks
             }
 
             var candidate = from + crlf + 2;
-            if (body[candidate..].StartsWith(delimiter))
+            if (IsDelimiterAt(body, candidate, delimiter))
             {
                 return candidate;
             }
@@ -69,6 +69,22 @@ public static partial class UasRequestChecks
         }
 
         return -1;
+    }
+
+    /// <summary>
+    /// The delimiter must be followed by "--" (the close), padding or the line end: "--b" is not a delimiter for
+    /// a line reading "--bb".
+    /// </summary>
+    private static bool IsDelimiterAt(ReadOnlySpan<byte> body, int position, ReadOnlySpan<byte> delimiter)
+    {
+        var rest = body[position..];
+        if (!rest.StartsWith(delimiter))
+        {
+            return false;
+        }
+
+        var after = rest[delimiter.Length..];
+        return after.IsEmpty || after[0] is (byte)'\r' or (byte)' ' or (byte)'\t' || after.StartsWith("--"u8);
     }
 
     /// <summary>Reads the part's header lines (up to the empty line) for Content-Type and compares its media type.</summary>
