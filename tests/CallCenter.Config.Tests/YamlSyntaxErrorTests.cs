@@ -97,7 +97,7 @@ public class YamlSyntaxErrorTests
     }
 
     [Fact]
-    public void Excessive_nesting_is_refused_quickly()
+    public void Excessive_nesting_is_refused_at_the_limit()
     {
         string deep = "agents: " + new string('[', 100_000);
 

@@ -20,6 +20,7 @@ public sealed class KamailioRelayTests
         var check = await KamailioRelay.CheckAsync(workspace, config);
 
         Assert.True(check.Succeeded, check.Describe());
+        Assert.Contains("config file ok", check.Stdout + check.Stderr, StringComparison.Ordinal);
     }
 
     [InteropFact(KamailioRelay.Program, SippRunner.Program)]

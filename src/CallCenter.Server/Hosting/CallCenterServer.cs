@@ -5,6 +5,7 @@ using CallCenter.Server.Metrics;
 using CallCenter.Sip.Core;
 using CallCenter.Sip.Registrar;
 using CallCenter.Sip.Stack;
+using CallCenter.Sip.Transport;
 using Prometheus;
 
 namespace CallCenter.Server.Hosting;
@@ -81,8 +82,16 @@ public static class CallCenterServer
             return 2;
         }
 
-        await app.RunAsync().ConfigureAwait(false);
-        return 0;
+        try
+        {
+            await app.RunAsync().ConfigureAwait(false);
+            return 0;
+        }
+        catch (SipTransportBindException e)
+        {
+            await Console.Error.WriteLineAsync("callcenter: " + e.Message).ConfigureAwait(false);
+            return 2;
+        }
     }
 
     private static DigestServerOptions DigestOptions(SipServerOptions sip)

@@ -5,7 +5,7 @@ namespace CallCenter.Sip.Transport.Logging;
 /// packets (a scanner, a broken peer) cannot flood the log. The first entry of a new window reports how many were
 /// suppressed before it.
 /// </summary>
-internal sealed class LogRateLimiter
+public sealed class LogRateLimiter
 {
     private readonly TimeProvider _time;
     private readonly long _windowTimestampTicks;
@@ -15,6 +15,7 @@ internal sealed class LogRateLimiter
     private int _entriesInWindow;
     private long _suppressed;
 
+    /// <summary>Allows <paramref name="entriesPerWindow"/> entries per <paramref name="window"/>.</summary>
     public LogRateLimiter(TimeProvider time, int entriesPerWindow, TimeSpan window)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(entriesPerWindow, 1);

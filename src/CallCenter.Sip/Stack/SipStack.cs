@@ -2,6 +2,7 @@ using System.Net;
 using CallCenter.Sip.Message;
 using CallCenter.Sip.Transactions;
 using CallCenter.Sip.Transport;
+using CallCenter.Sip.Transport.Logging;
 using Microsoft.Extensions.Logging;
 
 namespace CallCenter.Sip.Stack;
@@ -16,7 +17,7 @@ public sealed class SipStack : ISipMessageSender, IAsyncDisposable
     private readonly SipTransportLayer _transport;
     private readonly ISipStackObserver _observer;
     private readonly ILogger _logger;
-    private readonly LogLimiter _badInputLog;
+    private readonly LogRateLimiter _badInputLog;
     private ITransactionUser? _user;
     private SipTransactionLayer? _transactions;
 
@@ -28,7 +29,7 @@ public sealed class SipStack : ISipMessageSender, IAsyncDisposable
         LoggerFactory = loggerFactory;
         _observer = observer ?? NullSipStackObserver.Instance;
         _logger = loggerFactory.CreateLogger<SipStack>();
-        _badInputLog = new LogLimiter(time, 10, TimeSpan.FromSeconds(10));
+        _badInputLog = new LogRateLimiter(time, 10, TimeSpan.FromSeconds(10));
         _transport = new SipTransportLayer(options.Transport, OnInbound, loggerFactory, time);
     }
 
@@ -82,7 +83,8 @@ public sealed class SipStack : ISipMessageSender, IAsyncDisposable
             }
             catch (OperationCanceledException)
             {
-                _logger.LogWarning("Shutdown deadline reached with SIP transactions still live");
+                var counters = _transactions.Counters;
+                _logger.LogWarning("Shutdown deadline reached with {Server} server and {Client} client SIP transactions still live", counters.ActiveServer, counters.ActiveClient);
             }
         }
 

@@ -40,7 +40,7 @@ public interface ITransactionUser
 
     /// <summary>
     /// A response that matched no client transaction (§17.1.3), e.g. a 2xx retransmission after the INVITE client
-    /// transaction has ended; the user core decides what to do with it (RFC 6026 §7.2).
+    /// transaction has ended; the user core decides what to do with it (§17.1.3; RFC 6026 lets the UA core, not a transaction, see such 2xx).
     /// </summary>
     void OnStrayResponse(SipResponse response, SipRemote source);
 

@@ -119,7 +119,7 @@ public sealed class InviteServerTransaction : ServerTransaction
     }
 
     /// <summary>
-    /// RFC 6026 §7.1: a transport error must not discard the transaction state (that would let INVITE
+    /// RFC 6026 §7.1 and §8.8: a transport error must not discard the transaction state (that would let INVITE
     /// retransmissions through as new requests); the user is told once and the timers end the transaction.
     /// </summary>
     private protected override void OnTransportErrorLocked()

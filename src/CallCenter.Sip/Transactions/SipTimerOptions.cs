@@ -56,7 +56,7 @@ public sealed class SipTimerOptions
     /// <summary>Wait for non-INVITE response retransmissions: T4 unreliable, zero reliable (§17.1.2.2).</summary>
     public TimeSpan TimerK(bool reliable) => reliable ? TimeSpan.Zero : T4;
 
-    /// <summary>INVITE server transaction's stay in Accepted, 64·T1 (RFC 6026 §8.7).</summary>
+    /// <summary>INVITE server transaction's stay in Accepted, 64·T1 (RFC 6026 §7.1).</summary>
     public TimeSpan TimerL => 64 * T1;
 
     /// <summary>INVITE client transaction's stay in Accepted, 64·T1 (RFC 6026 §8.4).</summary>

@@ -50,7 +50,7 @@ public sealed class SipTransactionCounters
     /// <summary>New requests answered 503 because the layer was stopping.</summary>
     public long RejectedWhileStopping => Interlocked.Read(ref _rejectedWhileStopping);
 
-    /// <summary>Responses that matched no client transaction and went to the user (§17.1.3, RFC 6026 §7.2).</summary>
+    /// <summary>Responses that matched no client transaction and went to the user (§17.1.3).</summary>
     public long StrayResponses => Interlocked.Read(ref _strayResponses);
 
     internal void TransactionAdded(TransactionKind kind) => Interlocked.Increment(ref _active[(int)kind]);

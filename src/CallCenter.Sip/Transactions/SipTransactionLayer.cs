@@ -78,7 +78,7 @@ public sealed partial class SipTransactionLayer
     /// <summary>
     /// A validated response from the transport (§18.1.2). It goes to the client transaction it matches (§17.1.3) or,
     /// when none matches, to the user as a stray response (e.g. a 2xx retransmission after the INVITE client
-    /// transaction has ended, RFC 6026 §7.2).
+    /// transaction has ended).
     /// </summary>
     public void OnResponse(SipResponse response, SipRemote source)
     {

@@ -15,8 +15,12 @@ public sealed record RegistrationView(
     string? UserAgent,
     DateTimeOffset RegisteredAt)
 {
-    /// <summary>Whether the address-of-record's user part is <paramref name="user"/> (sip:USER@host…).</summary>
+    /// <summary>
+    /// Whether the binding belongs to agent <paramref name="user"/>. The server names an address-of-record by its
+    /// user part ("1001"); a full URI (sip:1001@host) is accepted too, so the tests do not pin that choice.
+    /// </summary>
     public bool IsFor(string user) =>
-        Aor.StartsWith($"sip:{user}@", StringComparison.OrdinalIgnoreCase)
+        string.Equals(Aor, user, StringComparison.Ordinal)
+        || Aor.StartsWith($"sip:{user}@", StringComparison.OrdinalIgnoreCase)
         || Aor.StartsWith($"sips:{user}@", StringComparison.OrdinalIgnoreCase);
 }

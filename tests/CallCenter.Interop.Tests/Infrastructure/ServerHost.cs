@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CallCenter.Server.Hosting;
@@ -13,7 +12,9 @@ namespace CallCenter.Interop.Tests.Infrastructure;
 public sealed class ServerHost : IAsyncDisposable
 {
     private static readonly TimeSpan StartLimit = TimeSpan.FromSeconds(20);
-    private static readonly TimeSpan StopLimit = TimeSpan.FromSeconds(5);
+    // A graceful stop waits for every live transaction, including UDP non-INVITE ones that only sit out Timer J
+    // (64*T1 = 32 s, RFC 3261 §17.2.2) after answering; a test has nothing left to deliver, so it cuts that short.
+    private static readonly TimeSpan StopLimit = TimeSpan.FromSeconds(1);
 
     private readonly WebApplication _app;
 
@@ -37,7 +38,7 @@ public sealed class ServerHost : IAsyncDisposable
     /// <summary>
     /// Writes the config for <paramref name="agents"/> into <paramref name="workspace"/> and starts the server;
     /// returns once its SIP sockets are bound. <paramref name="authAlgorithms"/>, when given, replaces the offered
-    /// digest algorithms (<c>--Sip:AuthAlgorithms:i=…</c>).
+    /// digest algorithms (<c>--Sip:AuthAlgorithms=A,B</c>, most preferred first).
     /// </summary>
     public static async Task<ServerHost> StartAsync(
         InteropWorkspace workspace,
@@ -55,9 +56,9 @@ public sealed class ServerHost : IAsyncDisposable
             $"--config={configPath}",
             "--Logging:LogLevel:Default=Warning",
         };
-        for (var i = 0; i < (authAlgorithms?.Count ?? 0); i++)
+        if (authAlgorithms is { Count: > 0 })
         {
-            args.Add(string.Create(CultureInfo.InvariantCulture, $"--Sip:AuthAlgorithms:{i}={authAlgorithms![i]}"));
+            args.Add("--Sip:AuthAlgorithms=" + string.Join(',', authAlgorithms));
         }
 
         var app = CallCenterServer.Build(args.ToArray());

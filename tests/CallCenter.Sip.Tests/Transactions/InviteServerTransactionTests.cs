@@ -153,7 +153,9 @@ public class InviteServerTransactionTests
         h.Layer.OnRequest(TestMessages.AckFor(invite, h.Sender.Sent[0].Response), CallerTcp);
 
         Assert.Equal(TransactionState.Terminated, tx.State);
-        Assert.Equal(CallerTcp, h.Sender.Sent[0].Destination);
+        // §18.2.2: the request's connection; its fallback address is the source with the sent-by port.
+        Assert.Equal(CallerTcp.ConnectionId, h.Sender.Sent[0].Destination.ConnectionId);
+        Assert.Equal(new System.Net.IPEndPoint(CallerTcp.EndPoint.Address, 5060), h.Sender.Sent[0].Destination.EndPoint);
         h.AssertTablesEmpty();
     }
 
