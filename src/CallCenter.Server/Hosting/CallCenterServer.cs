@@ -34,8 +34,8 @@ public static class CallCenterServer
         var sipSettings = builder.Configuration.GetSection("Sip").Get<SipServerOptions>() ?? new SipServerOptions();
         var registrarOptions = builder.Configuration.GetSection("Sip:Registrar").Get<RegistrarOptions>() ?? new RegistrarOptions();
         var stackOptions = SipStackOptionsFactory.Create(sipSettings);
-        var config = ConfigLoader.Load(builder.Configuration["config"] ?? DefaultConfigPath);
         var digestOptions = DigestOptions(sipSettings);
+        var config = ConfigLoader.Load(builder.Configuration["config"] ?? DefaultConfigPath);
 
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);

@@ -31,6 +31,10 @@ public sealed class RequestAuthenticator(DigestServer server, ISipCredentialStor
         var verification = server.Verify(header, request.Method, (user, _, _) => credentials.Find(user));
         return verification.Outcome switch
         {
+            // RFC 7616 §3.4.6 / RFC 3261 §22.4: the credentials must be for this request's URI, else they could
+            // be lifted from a request to another target; a mismatch is answered 400.
+            DigestVerificationOutcome.Authorized when !DigestUriMatches(verification.DigestUri, request) =>
+                new AuthDecision(null, ResponseFactory.Create(request, 400, "Authorization uri does not match the Request-URI", toTag), Malformed),
             DigestVerificationOutcome.Authorized => new AuthDecision(verification.Username, null, Authorized),
             DigestVerificationOutcome.Missing => new AuthDecision(null, Challenge(request, toTag, stale: false), Challenged),
             DigestVerificationOutcome.Stale => new AuthDecision(null, Challenge(request, toTag, stale: true), StaleNonce),
@@ -39,8 +43,26 @@ public sealed class RequestAuthenticator(DigestServer server, ISipCredentialStor
             DigestVerificationOutcome.Rejected when verification.Reason == DigestServer.BadCredentialsReason =>
                 new AuthDecision(null, ResponseFactory.Create(request, 403, "Forbidden", toTag), Rejected),
             DigestVerificationOutcome.Rejected => new AuthDecision(null, Challenge(request, toTag, stale: false), Challenged),
-            _ => new AuthDecision(null, ResponseFactory.Create(request, 400, "Bad Authorization header: " + verification.Reason, toTag), Malformed),
+            // The verifier's reason may quote the header and is meant for logs only, never for the wire.
+            _ => new AuthDecision(null, ResponseFactory.Create(request, 400, "Bad Authorization header", toTag), Malformed),
         };
+    }
+
+    /// <summary>Same text, or two SIP URIs equivalent under §19.1.4 (a phone may re-encode the Request-URI).</summary>
+    private static bool DigestUriMatches(string? digestUri, SipRequest request)
+    {
+        if (digestUri is null)
+        {
+            return false;
+        }
+
+        if (string.Equals(digestUri, request.RequestUriText, StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        return request.RequestUri is { } requestUri && SipUri.TryParse(digestUri, out var credentialsUri, out _)
+            && requestUri.IsEquivalentTo(credentialsUri);
     }
 
     private SipResponse Challenge(SipRequest request, string toTag, bool stale)

@@ -41,14 +41,19 @@ public sealed partial class UserAgentCore
     }
 
     /// <summary>Ends a dialog with BYE (§15.1.1); completes with the final response, or null on timeout/transport error.</summary>
-    public async Task<SipResponse?> SendByeAsync(Dialog dialog)
+    public Task<SipResponse?> SendByeAsync(Dialog dialog) => EndWithByeAsync(dialog, "BYE sent");
+
+    /// <summary>
+    /// Ends the dialog (the handler hears of it once, with <paramref name="reason"/>) and sends the BYE. Only the
+    /// caller that actually removes the dialog sends it, so concurrent calls produce one BYE.
+    /// </summary>
+    private async Task<SipResponse?> EndWithByeAsync(Dialog dialog, string reason)
     {
-        if (dialog.State == DialogState.Terminated)
+        if (!EndDialog(dialog, reason))
         {
             return null;
         }
 
-        EndDialog(dialog, "BYE sent");
         return await SendInDialogAsync(dialog, SipMethods.Bye).ConfigureAwait(false);
     }
 

@@ -97,8 +97,7 @@ public sealed partial class UserAgentCore : ITransactionUser
             return;
         }
 
-        dialog.Retransmitter?.AckReceived();
-        dialog.Retransmitter = null;
+        dialog.StopRetransmitter();
         InviteHandler.OnAck(dialog, ack);
     }
 
@@ -125,18 +124,20 @@ public sealed partial class UserAgentCore : ITransactionUser
             return null;
         }
 
+        // Armed before the 2xx leaves: on a fast network the ACK can arrive (on a receive thread) before Respond
+        // returns, and OnAck must then find the retransmitter to stop. Its first action is due only after T1.
+        dialog.Retransmitter = Uas2xxRetransmitter.Start(invite, ok, _stack.Options.Timers, _stack.Time, () =>
+        {
+            _logger.LogWarning("No ACK for the 2xx in dialog {Dialog}; ending it", dialog.Id);
+            _ = EndWithByeAsync(dialog, "no ACK");
+        });
         if (!invite.Respond(ok))
         {
+            dialog.StopRetransmitter();
             Dialogs.Remove(dialog);
             return null;
         }
 
-        dialog.Retransmitter = Uas2xxRetransmitter.Start(invite, ok, _stack.Options.Timers, _stack.Time, () =>
-        {
-            _logger.LogWarning("No ACK for the 2xx in dialog {Dialog}; ending it", dialog.Id);
-            _ = SendByeAsync(dialog);
-            InviteHandler.OnDialogEnded(dialog, "no ACK");
-        });
         return dialog;
     }
 
@@ -204,14 +205,17 @@ public sealed partial class UserAgentCore : ITransactionUser
         InviteHandler.OnInDialogRequest(dialog, transaction);
     }
 
-    private void EndDialog(Dialog dialog, string reason)
+    /// <summary>Removes the dialog and tells the handler; false (and silence) when it had already ended.</summary>
+    private bool EndDialog(Dialog dialog, string reason)
     {
-        dialog.Retransmitter?.Dispose();
-        dialog.Retransmitter = null;
-        if (Dialogs.Remove(dialog))
+        dialog.StopRetransmitter();
+        if (!Dialogs.Remove(dialog))
         {
-            InviteHandler.OnDialogEnded(dialog, reason);
+            return false;
         }
+
+        InviteHandler.OnDialogEnded(dialog, reason);
+        return true;
     }
 
     /// <summary>§11.2: 200 with what we allow, accept and support.</summary>

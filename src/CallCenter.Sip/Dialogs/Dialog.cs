@@ -14,6 +14,7 @@ public sealed class Dialog
 {
     private readonly object _gate = new();
     private long _localSeq;
+    private Uas2xxRetransmitter? _retransmitter;
 
     internal Dialog(DialogId id, bool isUac, SipUri localUri, SipUri remoteUri, SipUri remoteTarget, IReadOnlyList<string> routeSet, long localSeq, long? remoteSeq, SipRemote peer, DialogState state)
     {
@@ -57,10 +58,25 @@ public sealed class Dialog
     public DialogState State { get; internal set; }
 
     /// <summary>UAS side: retransmits our 2xx until the ACK (§13.3.1.4).</summary>
-    internal Uas2xxRetransmitter? Retransmitter { get; set; }
+    internal Uas2xxRetransmitter? Retransmitter
+    {
+        get => Volatile.Read(ref _retransmitter);
+        set => Volatile.Write(ref _retransmitter, value);
+    }
 
     /// <summary>UAC side: the INVITE that created the dialog, to re-acknowledge retransmitted 2xx (§13.2.2.4).</summary>
     internal Core.OutgoingInvite? Invite { get; set; }
+
+    /// <summary>
+    /// Stops and forgets the 2xx retransmitter. Atomic, because the ACK (receive thread) and the give-up timer or a
+    /// BYE can race for it; true for the caller that stopped a running one.
+    /// </summary>
+    internal bool StopRetransmitter()
+    {
+        var retransmitter = Interlocked.Exchange(ref _retransmitter, null);
+        retransmitter?.Dispose();
+        return retransmitter is not null;
+    }
 
     /// <summary>Current local CSeq number.</summary>
     public long LocalSeq => Interlocked.Read(ref _localSeq);

@@ -38,8 +38,9 @@ internal sealed class AorBindings
             }
         }
 
-        var additions = updates.Count(u => u.ExpiresSeconds > 0 && IndexOf(ContactUpdate.KeyOf(u.Uri)) < 0);
-        if (_bindings.Count + additions > maxBindings)
+        // Only growth past the limit is refused: refreshing or removing contacts always works.
+        var countAfter = CountAfter(updates);
+        if (countAfter > maxBindings && countAfter > _bindings.Count)
         {
             return BindingUpdateResult.Refused(403, $"at most {maxBindings} contacts may be registered for one user", Live(now));
         }
@@ -76,6 +77,8 @@ internal sealed class AorBindings
     /// <summary>"Contact: *" with Expires: 0 (§10.3 step 6): remove all, unless a binding is newer from the same Call-ID.</summary>
     public BindingUpdateResult RemoveAll(string callId, long cseq, DateTimeOffset now)
     {
+        // A lapsed binding no longer exists (§10.3 step 6 speaks of existing bindings): it cannot make the request fail.
+        RemoveExpired(now);
         foreach (var (_, binding) in _bindings)
         {
             if (IsOutOfOrder(binding, callId, cseq))
@@ -93,6 +96,34 @@ internal sealed class AorBindings
     // Same Call-ID with a CSeq not higher than the stored one: the request is older than the binding (§10.3 step 7).
     private static bool IsOutOfOrder(Binding existing, string callId, long cseq) =>
         existing.CallId == callId && cseq <= existing.CSeq;
+
+    /// <summary>
+    /// How many bindings the AOR would have after <paramref name="updates"/>: removals in the same request free
+    /// their places, and a contact listed twice takes one.
+    /// </summary>
+    private int CountAfter(IReadOnlyList<ContactUpdate> updates)
+    {
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (key, _) in _bindings)
+        {
+            keys.Add(key);
+        }
+
+        foreach (var update in updates)
+        {
+            var key = ContactUpdate.KeyOf(update.Uri);
+            if (update.ExpiresSeconds > 0)
+            {
+                keys.Add(key);
+            }
+            else
+            {
+                keys.Remove(key);
+            }
+        }
+
+        return keys.Count;
+    }
 
     private int IndexOf(string key)
     {

@@ -77,9 +77,12 @@ public sealed class SipStack : ISipMessageSender, IAsyncDisposable
     {
         if (_transactions is not null)
         {
+            // From now on new requests get 503; the drain task itself also waits out retransmission absorbers
+            // (Timer J: 32 s), which a shutdown need not do, so it is observed but not awaited.
+            _ = _transactions.StopAcceptingAsync(CancellationToken.None);
             try
             {
-                await _transactions.StopAcceptingAsync(cancellationToken).ConfigureAwait(false);
+                await _transactions.WaitUntilSettledAsync(cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
@@ -143,7 +146,6 @@ public sealed class SipStack : ISipMessageSender, IAsyncDisposable
         }
 
         _observer.RequestReceived(MethodLabel.For(request.Method));
-        ViaStamp.Apply(request, source);
         _transactions!.OnRequest(request, source);
     }
 
@@ -179,12 +181,31 @@ public sealed class SipStack : ISipMessageSender, IAsyncDisposable
         _ = SendAsync(response, ResponseRouter.Route(request.TopVia!, source));
     }
 
-    // A reason phrase may not hold CR/LF (§25.1) and should stay short.
-    private static string SanitizeReason(string reason)
+    /// <summary>
+    /// A parse error may quote the offending input; a Reason-Phrase allows no control character other than HTAB
+    /// (§25.1), so every other one becomes a space, and the phrase is kept short.
+    /// </summary>
+    internal static string SanitizeReason(string reason)
     {
-        var clean = reason.Replace('\r', ' ').Replace('\n', ' ');
-        return clean.Length <= 120 ? clean : clean[..120];
+        var clean = string.Create(reason.Length, reason, static (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                var c = source[i];
+                span[i] = c != '\t' && char.IsControl(c) ? ' ' : c;
+            }
+        });
+        if (clean.Length <= MaxReasonLength)
+        {
+            return clean;
+        }
+
+        // Never cut between the halves of a surrogate pair: the phrase is sent as UTF-8.
+        var length = char.IsHighSurrogate(clean[MaxReasonLength - 1]) ? MaxReasonLength - 1 : MaxReasonLength;
+        return clean[..length];
     }
+
+    private const int MaxReasonLength = 120;
 
     private void LogBadInput(SipRemote source, string? reason)
     {

@@ -11,6 +11,10 @@ internal sealed class ClientTransactionTable(SipTransactionCounters counters)
     /// <summary>Live client transactions.</summary>
     public int Count => _byKey.Count;
 
+    /// <summary>Live transactions still waiting for a final response (Calling, Trying, Proceeding).</summary>
+    public int CountAwaitingFinal() =>
+        _byKey.Values.Count(static t => t.State is TransactionState.Calling or TransactionState.Trying or TransactionState.Proceeding);
+
     /// <summary>Adds a transaction; false when one with the same branch and method is live.</summary>
     public bool TryAdd(ClientTransaction transaction)
     {

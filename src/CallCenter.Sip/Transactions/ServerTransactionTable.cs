@@ -27,6 +27,29 @@ internal sealed class ServerTransactionTable(SipTransactionCounters counters)
     }
 
     /// <summary>
+    /// Live transactions that still owe a final response (Trying, Proceeding). Those past it only absorb
+    /// retransmissions, so a shutdown need not wait for them.
+    /// </summary>
+    public int CountAwaitingFinal()
+    {
+        lock (_gate)
+        {
+            var n = 0;
+            foreach (var list in _byBranch.Values)
+            {
+                n += list.Count(static t => t.State is TransactionState.Trying or TransactionState.Proceeding);
+            }
+
+            foreach (var list in _legacy.Values)
+            {
+                n += list.Count(static t => t.State is TransactionState.Trying or TransactionState.Proceeding);
+            }
+
+            return n;
+        }
+    }
+
+    /// <summary>
     /// Matches a request (not an ACK) to a live transaction; otherwise asks <paramref name="create"/> for a new one,
     /// telling it whether the request is a §8.2.2.2 merge of a live transaction. A null from the factory adds
     /// nothing and yields <see cref="AdmissionOutcome.Refused"/>. The factory runs under the lock and must not call out.

@@ -117,6 +117,21 @@ public sealed partial class SipTransactionLayer
         return stop.Drained.Task.WaitAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Completes once every live transaction has its final response (sent or received): what a graceful
+    /// shutdown waits for, after <see cref="StopAcceptingAsync(CancellationToken)"/>. Transactions that only
+    /// absorb retransmissions (Completed, Confirmed, Accepted) do not hold it up. Polled on the layer's clock.
+    /// </summary>
+    public async Task WaitUntilSettledAsync(CancellationToken cancellationToken)
+    {
+        while (_servers.CountAwaitingFinal() + _clients.CountAwaitingFinal() > 0)
+        {
+            await Task.Delay(SettlePollInterval, _context.Time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static readonly TimeSpan SettlePollInterval = TimeSpan.FromMilliseconds(50);
+
     private static void CheckSendable(SipRequest request)
     {
         if (request.Method == SipMethods.Ack)

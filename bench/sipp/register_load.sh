@@ -1,0 +1,148 @@
+#!/usr/bin/env bash
+# REGISTER-with-digest load against the CallCenter server (Release build), driven by sipp on loopback.
+#
+# Every sipp call is one registration: REGISTER -> 401 -> REGISTER with credentials -> 200, for agents
+# 2000..2000+AGENTS-1 in turn. For each rate the run is repeated RUNS times; per run it prints sipp's
+# successful/failed calls, the achieved rate and the CPU (% of one core) and RSS of the server and of sipp,
+# then the medians per rate.
+#
+# Usage: bench/sipp/register_load.sh [-a AGENTS] [-r "RATE ..."] [-d SECONDS] [-n RUNS] [-t u1|t1]
+#   defaults: -a 1000 -r "2000 4000 8000" -d 15 -n 3 -t u1
+# Environment: SIP_PORT (15060), HTTP_PORT (18080), KEEP_DIR=1 keeps the work directory.
+# sipp and the server share this machine's cores: quote the server's CPU next to sipp's, or as ratios.
+set -euo pipefail
+
+agents=1000
+rates="2000 4000 8000"
+duration=15
+runs=3
+transport=u1
+while getopts "a:r:d:n:t:h" option; do
+  case "$option" in
+    a) agents=$OPTARG ;;
+    r) rates=$OPTARG ;;
+    d) duration=$OPTARG ;;
+    n) runs=$OPTARG ;;
+    t) transport=$OPTARG ;;
+    *) sed -n '2,14p' "$0"; exit 2 ;;
+  esac
+done
+
+repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+scenario="$repo_root/bench/sipp/register_digest.xml"
+sip_port=${SIP_PORT:-15060}
+http_port=${HTTP_PORT:-18080}
+sipp_port=$((sip_port + 1))
+sipp_control_port=$((sip_port + 2))
+work="$(mktemp -d /tmp/callcenter-register-load.XXXXXX)"
+clock_ticks=$(getconf CLK_TCK)
+run_pid=""
+server_pid=""
+
+for program in sipp dotnet curl; do
+  command -v "$program" >/dev/null || { echo "register_load: $program is not installed" >&2; exit 1; }
+done
+
+cleanup() {
+  # Stop only what this script started, by pid.
+  if [[ -n "$server_pid" ]] && kill -0 "$server_pid" 2>/dev/null; then kill "$server_pid" 2>/dev/null || true; fi
+  if [[ -n "$run_pid" ]] && kill -0 "$run_pid" 2>/dev/null; then kill "$run_pid" 2>/dev/null || true; fi
+  wait 2>/dev/null || true
+  if [[ "${KEEP_DIR:-0}" == 1 ]]; then echo "work directory kept: $work"; else rm -rf "$work"; fi
+}
+trap cleanup EXIT
+
+write_inputs() {
+  local last=$((2000 + agents - 1))
+  {
+    echo "agents:"
+    for ((extension = 2000; extension <= last; extension++)); do
+      printf '  - extension: "%d"\n    name: "Load Agent %d"\n    secret: "pw%d"\n    skills: { sales: 5 }\n' \
+        "$extension" "$extension" "$extension"
+    done
+    echo "numbers:"
+    echo '  "100": main'
+  } > "$work/callcenter.yaml"
+  {
+    echo "SEQUENTIAL"
+    for ((extension = 2000; extension <= last; extension++)); do
+      printf '%d;[authentication username=%d password=pw%d]\n' "$extension" "$extension" "$extension"
+    done
+  } > "$work/users.csv"
+}
+
+start_server() {
+  echo "Building the server (Release)..."
+  dotnet build -c Release "$repo_root/src/CallCenter.Server" -v quiet -nologo > "$work/build.log" 2>&1 \
+    || { cat "$work/build.log"; exit 1; }
+  dotnet run -c Release --no-build --project "$repo_root/src/CallCenter.Server" -- \
+    "--Sip:Port=$sip_port" --Sip:Address=127.0.0.1 "--urls=http://127.0.0.1:$http_port" \
+    "--config=$work/callcenter.yaml" --Sip:AuthAlgorithms=MD5 --Logging:LogLevel:Default=Warning \
+    > "$work/server.log" 2>&1 &
+  run_pid=$!
+  for _ in $(seq 1 300); do
+    if curl -sf "http://127.0.0.1:$http_port/healthz" >/dev/null 2>&1; then break; fi
+    kill -0 "$run_pid" 2>/dev/null || { cat "$work/server.log"; exit 1; }
+    sleep 0.1
+  done
+  curl -sf "http://127.0.0.1:$http_port/healthz" >/dev/null || { echo "server did not start"; cat "$work/server.log"; exit 1; }
+  # `dotnet run` starts the server as its child: measure that process, not the launcher.
+  server_pid=$(pgrep -P "$run_pid" | head -n1)
+  [[ -n "$server_pid" ]] || server_pid=$run_pid
+  echo "Server pid $server_pid ($(tr '\0' ' ' < "/proc/$server_pid/cmdline" | cut -c1-80)) on UDP/TCP 127.0.0.1:$sip_port"
+}
+
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+rss_mib() { awk '/^VmRSS:/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
+
+# run_sipp RATE COUNT NAME -> prints "successful failed wall_seconds sipp_cpu_percent"
+run_sipp() {
+  local rate=$1 count=$2 name=$3
+  local start end
+  start=$(date +%s.%N)
+  /usr/bin/time -f "%U %S" -o "$work/$name.time" \
+    sipp "127.0.0.1:$sip_port" -sf "$scenario" -inf "$work/users.csv" -i 127.0.0.1 \
+      -p "$sipp_port" -cp "$sipp_control_port" -t "$transport" -buff_size 4194304 \
+      -r "$rate" -rp 1000 -m "$count" -l $((rate * 5)) -recv_timeout 5000 -timeout $((duration * 3 + 30))s \
+      -nostdin -trace_stat -stf "$work/$name.csv" -fd 1 -trace_err -error_file "$work/$name.errors" \
+      > "$work/$name.out" 2>&1 || true
+  end=$(date +%s.%N)
+  local successful failed
+  successful=$(awk '/Successful call/ { value = $NF } END { print value + 0 }' "$work/$name.out")
+  failed=$(awk '/Failed call/ { value = $NF } END { print value + 0 }' "$work/$name.out")
+  read -r user system < "$work/$name.time" || { user=0; system=0; }
+  awk -v s="$successful" -v f="$failed" -v a="$start" -v b="$end" -v u="$user" -v y="$system" \
+    'BEGIN { wall = b - a; printf "%d %d %.3f %.1f\n", s, f, wall, 100 * (u + y) / wall }'
+}
+
+median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+command -v /usr/bin/time >/dev/null || { echo "register_load: /usr/bin/time is needed (apt-get install time)" >&2; exit 1; }
+write_inputs
+start_server
+
+echo "Warm-up: 3 s at 500 calls/s"
+run_sipp 500 1500 warmup > /dev/null
+
+printf '\n%-6s %-4s %9s %7s %10s %11s %10s %9s\n' rate run success failed "achieved/s" "server CPU%" "server MiB" "sipp CPU%"
+summary=()
+for rate in $rates; do
+  achieved_all="" cpu_all="" rss_all="" sipp_all="" failed_all=""
+  for ((run = 1; run <= runs; run++)); do
+    count=$((rate * duration))
+    ticks_before=$(cpu_ticks "$server_pid")
+    read -r successful failed wall sipp_cpu < <(run_sipp "$rate" "$count" "r$rate-$run")
+    ticks_after=$(cpu_ticks "$server_pid")
+    rss=$(rss_mib "$server_pid")
+    read -r achieved server_cpu < <(awk -v s="$successful" -v w="$wall" -v t=$((ticks_after - ticks_before)) -v hz="$clock_ticks" \
+      'BEGIN { printf "%.0f %.1f\n", s / w, 100 * t / hz / w }')
+    printf '%-6s %-4s %9s %7s %10s %11s %10s %9s\n' "$rate" "$run" "$successful" "$failed" "$achieved" "$server_cpu" "$rss" "$sipp_cpu"
+    achieved_all+=" $achieved" cpu_all+=" $server_cpu" rss_all+=" $rss" sipp_all+=" $sipp_cpu" failed_all+=" $failed"
+  done
+  summary+=("$(printf '%-6s %10s %7s %11s %10s %9s' "$rate" "$(median <<< "$achieved_all")" "$(median <<< "$failed_all")" \
+    "$(median <<< "$cpu_all")" "$(median <<< "$rss_all")" "$(median <<< "$sipp_all")")")
+done
+
+printf '\nMedians over %d run(s) of %d s, %d agents, transport %s:\n' "$runs" "$duration" "$agents" "$transport"
+printf '%-6s %10s %7s %11s %10s %9s\n' rate "achieved/s" failed "server CPU%" "server MiB" "sipp CPU%"
+printf '%s\n' "${summary[@]}"
