@@ -78,7 +78,8 @@ public sealed partial class SipTransactionLayer
 
     private void OnOtherRequest(SipRequest request, SipRemote source, ServerTransactionIdentity identity)
     {
-        var stopping = IsStopping;
+        // Requests inside a dialog (To tag present, §12.2) still pass while stopping: a BYE must be able to end a call.
+        var stopping = IsStopping && request.To?.Tag is null;
         var admission = _servers.Admit(identity, merged => merged || !stopping ? CreateServerTransaction(request, source, identity, userVisible: !merged) : null);
         switch (admission.Outcome)
         {
