@@ -37,5 +37,16 @@ internal sealed class RegistrarHarness : IDisposable
     public SipResponse Handle(SipRequest request, SipRemote? source = null) =>
         Service.Handle(request, source ?? RegisterRequests.Phone, request.To!.Uri.User!, "reg-tag");
 
+    /// <summary>Advances the clock one second at a time, so the periodic sweep runs at each of its own instants.</summary>
+    public void RunFor(TimeSpan duration)
+    {
+        var end = Time.GetUtcNow() + duration;
+        while (Time.GetUtcNow() < end)
+        {
+            var step = end - Time.GetUtcNow();
+            Time.Advance(step < TimeSpan.FromSeconds(1) ? step : TimeSpan.FromSeconds(1));
+        }
+    }
+
     public void Dispose() => Store.Dispose();
 }
