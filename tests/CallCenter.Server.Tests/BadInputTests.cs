@@ -39,6 +39,30 @@ public class BadInputTests
     }
 
     [Fact]
+    public async Task RequestWithABrokenViaIsAnswered400AtItsSourceAddress()
+    {
+        // RFC 4475 §3.1.2.1 (badinv01): the only Via cannot be parsed, so the 400 goes back where the datagram came from.
+        await using var server = await TestServer.StartAsync();
+        using var probe = new SipProbe(server.SipEndPoint);
+        var response = await probe.SendAsync("""
+            INVITE sip:user@example.com SIP/2.0
+            To: sip:j.user@example.com
+            From: sip:caller@example.net;tag=134161461246
+            Max-Forwards: 7
+            Call-ID: badinv01.0ha0isndaksdjasdf3234nas
+            CSeq: 8 INVITE
+            Via: SIP/2.0/UDP 192.0.2.15;;,;,,
+            Contact: "Joe" <sip:joe@example.org>;;;;
+            Content-Length: 0
+
+
+            """);
+        Assert.Equal(400, response.StatusCode);
+        Assert.Contains("Via", response.ReasonPhrase);
+        Assert.Equal("badinv01.0ha0isndaksdjasdf3234nas", response.CallId);
+    }
+
+    [Fact]
     public async Task TruncatedAndOversizedTcpStreamsCloseOnlyTheirConnection()
     {
         await using var server = await TestServer.StartAsync();

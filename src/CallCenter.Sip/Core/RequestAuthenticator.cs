@@ -22,7 +22,7 @@ public sealed class RequestAuthenticator(DigestServer server, ISipCredentialStor
     {
         var header = request.Headers[KnownHeader.Authorization];
 
-        // RFC 4475 §3.3.9 (regaut01): credentials in a scheme we do not know are answered with a challenge.
+        // RFC 4475 §3.3.7 (regaut01): credentials in a scheme we do not know are answered with a challenge.
         if (header is not null && !header.TrimStart().StartsWith("Digest", StringComparison.OrdinalIgnoreCase))
         {
             header = null;

@@ -165,20 +165,28 @@ public sealed class SipStack : ISipMessageSender, IAsyncDisposable
     }
 
     /// <summary>
-    /// Answers a request we refuse before any transaction exists. Needs a usable top Via to route the
-    /// response (§18.2.2); without one the request is dropped. ACKs are never answered (§17.2.1).
+    /// Answers a request we refuse before any transaction exists (§8.2.6: the response copies Via, From, To,
+    /// Call-ID and CSeq as received). It is routed by the top Via (§18.2.2) when that parses; when the Via itself
+    /// is what is broken (RFC 4475 §3.1.2.1 badinv01) it goes back to where the request came from. A request
+    /// without any Via line, or an ACK (§17.2.1), is never answered.
     /// </summary>
     private void RespondStatelessly(SipRequest request, SipMessageValidator.Failure failure, SipRemote source)
     {
-        if (request.Method == SipMethods.Ack || !request.TryGetVias(out var vias, out _) || vias.Count == 0)
+        if (request.Method == SipMethods.Ack || !request.Headers.Contains(KnownHeader.Via))
         {
             return;
         }
 
-        ViaStamp.Apply(request, source);
+        var destination = source;
+        if (request.TryGetVias(out var vias, out _) && vias.Count > 0)
+        {
+            ViaStamp.Apply(request, source);
+            destination = ResponseRouter.Route(request.TopVia!, source);
+        }
+
         var response = ResponseFactory.Create(request, failure.StatusCode, failure.StatusCode == 400 ? SanitizeReason(failure.Reason) : null, RandomTag.New());
         response.Headers.Add(KnownHeader.Server, Options.ProductName);
-        _ = SendAsync(response, ResponseRouter.Route(request.TopVia!, source));
+        _ = SendAsync(response, destination);
     }
 
     /// <summary>
