@@ -161,8 +161,9 @@ public sealed partial class InboundCall
 
     private void ReleaseAgent()
     {
-        if (_agent is not null)
+        if (_agent is not null && !_agentReleased)
         {
+            _agentReleased = true;
             _services.Agents.Release(_agent.Extension, CallId);
         }
     }

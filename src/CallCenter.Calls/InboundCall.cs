@@ -26,6 +26,7 @@ public sealed partial class InboundCall
     private ICallMedia? _agentMedia;
     private IAgentLeg? _agentLeg;
     private AgentTarget? _agent;
+    private bool _agentReleased;
     private ITimer? _timer;
     private int _greetingRepeats;
     private CallState _state = CallState.Offered;

@@ -41,7 +41,7 @@ public sealed partial class UserAgentCore
     }
 
     /// <summary>Ends a dialog with BYE (§15.1.1); completes with the final response, or null on timeout/transport error.</summary>
-    public Task<SipResponse?> SendByeAsync(Dialog dialog) => EndWithByeAsync(dialog, "BYE sent");
+    public Task<SipResponse?> SendByeAsync(Dialog dialog) => EndWithByeAsync(dialog, ByeSent);
 
     /// <summary>
     /// Ends the dialog (the handler hears of it once, with <paramref name="reason"/>) and sends the BYE. Only the

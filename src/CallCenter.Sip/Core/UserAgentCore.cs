@@ -31,6 +31,15 @@ public sealed partial class UserAgentCore : ITransactionUser
         _localAddresses = new LocalAddressResolver(stack.Options.PublicAddress);
     }
 
+    /// <summary>The reason <see cref="IInviteHandler.OnDialogEnded"/> gives when the peer sent BYE.</summary>
+    public const string ByeFromPeer = "BYE from peer";
+
+    /// <summary>The reason <see cref="IInviteHandler.OnDialogEnded"/> gives when we sent the BYE.</summary>
+    public const string ByeSent = "BYE sent";
+
+    /// <summary>The reason <see cref="IInviteHandler.OnDialogEnded"/> gives when our 2xx was never acknowledged (§13.3.1.4).</summary>
+    public const string NoAck = "no ACK";
+
     /// <summary>What we implement and accept (Allow, Supported, Accept).</summary>
     public UasCapabilities Capabilities { get; init; } = UasCapabilities.Default;
 
@@ -129,7 +138,7 @@ public sealed partial class UserAgentCore : ITransactionUser
         dialog.Retransmitter = Uas2xxRetransmitter.Start(invite, ok, _stack.Options.Timers, _stack.Time, () =>
         {
             _logger.LogWarning("No ACK for the 2xx in dialog {Dialog}; ending it", dialog.Id);
-            _ = EndWithByeAsync(dialog, "no ACK");
+            _ = EndWithByeAsync(dialog, NoAck);
         });
         if (!invite.Respond(ok))
         {
@@ -193,7 +202,7 @@ public sealed partial class UserAgentCore : ITransactionUser
         {
             // §15.1.2: answer 200 and end the session.
             transaction.Respond(transaction.CreateResponse(200));
-            EndDialog(dialog, "BYE from peer");
+            EndDialog(dialog, ByeFromPeer);
             return;
         }
 

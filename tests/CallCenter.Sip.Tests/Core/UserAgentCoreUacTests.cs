@@ -189,7 +189,7 @@ public sealed class UserAgentCoreUacTests
         var outcome = await call.Outcome.WaitAsync(TimeSpan.FromSeconds(10));
 
         Assert.Equal(("transport error", 503), (outcome.Failure, outcome.StatusCode));
-        Assert.Equal(";transport=tcp", call.Request.Headers[KnownHeader.Contact]![^15..^1]);
+        Assert.EndsWith(";transport=tcp>", call.Request.Headers[KnownHeader.Contact]);
         Assert.Equal("TCP", call.Request.TopVia!.Transport);
     }
 

@@ -1,0 +1,156 @@
+using System.Collections.Concurrent;
+using System.Text;
+using CallCenter.Calls.Actor;
+using CallCenter.Calls.Legs;
+using CallCenter.Calls.Media;
+using CallCenter.Calls.Sip;
+using CallCenter.Sip.Core;
+using CallCenter.Sip.Dialogs;
+using CallCenter.Sip.Message;
+using CallCenter.Sip.Transactions;
+using Microsoft.Extensions.Logging;
+
+namespace CallCenter.Calls;
+
+/// <summary>
+/// The application's call handling (<see cref="IInviteHandler"/>): turns each INVITE to a configured number
+/// into an <see cref="InboundCall"/> and routes every later SIP event of that call (ACK, CANCEL, BYE, INFO)
+/// to it. Keeps nothing once a call has ended: the maps are emptied as calls finish.
+/// </summary>
+public sealed class CallManager : IInviteHandler
+{
+    private readonly UserAgentCore _core;
+    private readonly IReadOnlyDictionary<string, string> _numbers;
+    private readonly Func<string, string, char?> _parseInfoDigit;
+    private readonly SipAgentDialer _dialer;
+    private readonly CallServices _services;
+    private readonly Action<Action> _dispatch;
+    private readonly ConcurrentDictionary<ServerTransaction, InboundCall> _byInvite = new();
+    private readonly ConcurrentDictionary<DialogId, (InboundCall Call, SipCallerLeg Leg)> _byDialog = new();
+
+    /// <summary>Creates the manager and installs it as the core's invite handler.</summary>
+    /// <param name="core">The UA core.</param>
+    /// <param name="media">Creates the media of each leg.</param>
+    /// <param name="agents">Chooses the agent to ring.</param>
+    /// <param name="numbers">Dialled numbers we answer (number → flow); others get 404.</param>
+    /// <param name="parseInfoDigit">Reads a key press from a SIP INFO (content type, body), or null.</param>
+    /// <param name="options">Prompts and timers.</param>
+    /// <param name="time">Clock for call timers.</param>
+    /// <param name="logger">Log.</param>
+    /// <param name="dispatch">Where call events run (the thread pool; tests pass an inline dispatcher).</param>
+    public CallManager(UserAgentCore core, ICallMediaFactory media, IAgentSelector agents, IReadOnlyDictionary<string, string> numbers, Func<string, string, char?> parseInfoDigit, CallOptions options, TimeProvider time, ILogger<CallManager> logger, Action<Action>? dispatch = null)
+    {
+        _core = core;
+        _numbers = numbers;
+        _parseInfoDigit = parseInfoDigit;
+        _dialer = new SipAgentDialer(core);
+        _dispatch = dispatch ?? SerialExecutor.ThreadPoolDispatch;
+        _services = new CallServices(media, _dialer, agents, time, options, logger, OnCallEnded);
+        core.InviteHandler = this;
+    }
+
+    /// <summary>Calls in progress.</summary>
+    public int ActiveCalls => _byInvite.Count;
+
+    /// <summary>Raised when a call has ended and released everything (for metrics).</summary>
+    public event Action<InboundCall>? CallEnded;
+
+    /// <inheritdoc />
+    public void OnInvite(ServerTransaction invite, string? caller)
+    {
+        var dialled = invite.Request.RequestUri?.UnescapedUser ?? string.Empty;
+        if (!_numbers.ContainsKey(dialled))
+        {
+            invite.Respond(invite.CreateResponse(404, "No such number"));
+            return;
+        }
+
+        var leg = new SipCallerLeg(invite, _core, caller);
+        var call = new InboundCall(leg, _services, _dispatch);
+        leg.DialogCreated = dialog => _byDialog[dialog.Id] = (call, leg);
+        _byInvite[invite] = call;
+        call.Start();
+    }
+
+    /// <inheritdoc />
+    public void OnCancelled(ServerTransaction invite)
+    {
+        if (_byInvite.TryGetValue(invite, out var call))
+        {
+            call.OnCallerHangup();
+        }
+    }
+
+    /// <inheritdoc />
+    public void OnAck(Dialog dialog, SipRequest ack)
+    {
+        if (_byDialog.TryGetValue(dialog.Id, out var entry))
+        {
+            entry.Call.OnAck(SipCallerLeg.IsSdp(ack) ? Encoding.UTF8.GetString(ack.Body.Span) : null);
+        }
+    }
+
+    /// <inheritdoc />
+    public void OnInDialogRequest(Dialog dialog, ServerTransaction transaction)
+    {
+        var request = transaction.Request;
+        _byDialog.TryGetValue(dialog.Id, out var entry);
+        switch (request.Method)
+        {
+            case SipMethods.Info when entry.Call is not null && request.ContentType is { } type:
+                var digit = _parseInfoDigit(type, Encoding.UTF8.GetString(request.Body.Span));
+                transaction.Respond(transaction.CreateResponse(digit is null ? 415 : 200));
+                if (digit is { } key)
+                {
+                    entry.Call.OnInfoDigit(key);
+                }
+
+                break;
+            case SipMethods.Invite when entry.Leg?.LocalSdp is { } sdp:
+                // A session refresh or a re-INVITE we do not act on yet: answer with the unchanged session (RFC 3264 §8).
+                var ok = transaction.CreateResponse(200);
+                ok.Headers.Add(KnownHeader.ContentType, "application/sdp");
+                ok.Body = Encoding.UTF8.GetBytes(sdp);
+                _core.Accept(transaction, ok);
+                break;
+            default:
+                transaction.Respond(transaction.CreateResponse(200));
+                break;
+        }
+    }
+
+    /// <inheritdoc />
+    public void OnDialogEnded(Dialog dialog, string reason)
+    {
+        if (_dialer.OnDialogEnded(dialog, reason))
+        {
+            return;
+        }
+
+        if (_byDialog.TryRemove(dialog.Id, out var entry) && reason != UserAgentCore.ByeSent)
+        {
+            entry.Call.OnCallerHangup();
+        }
+    }
+
+    private void OnCallEnded(InboundCall call)
+    {
+        foreach (var (invite, candidate) in _byInvite)
+        {
+            if (ReferenceEquals(candidate, call))
+            {
+                _byInvite.TryRemove(invite, out _);
+            }
+        }
+
+        foreach (var (id, entry) in _byDialog)
+        {
+            if (ReferenceEquals(entry.Call, call))
+            {
+                _byDialog.TryRemove(id, out _);
+            }
+        }
+
+        CallEnded?.Invoke(call);
+    }
+}

@@ -1,0 +1,73 @@
+using System.Text;
+using CallCenter.Calls.Legs;
+using CallCenter.Sip.Core;
+using CallCenter.Sip.Dialogs;
+using CallCenter.Sip.Message;
+using CallCenter.Sip.Transactions;
+
+namespace CallCenter.Calls.Sip;
+
+/// <summary>The caller's leg over the UA core: the INVITE server transaction, then the dialog our 2xx creates.</summary>
+internal sealed class SipCallerLeg(ServerTransaction invite, UserAgentCore core, string? caller) : ICallerSignalling
+{
+    private const string SdpType = "application/sdp";
+
+    /// <summary>The dialog once answered (null before, or when the answer could not be sent).</summary>
+    public Dialog? Dialog { get; private set; }
+
+    /// <summary>Our last SDP, re-sent when a re-INVITE does not change the session.</summary>
+    public string? LocalSdp { get; private set; }
+
+    public ServerTransaction Invite => invite;
+
+    public string CallId => invite.Request.CallId!;
+
+    public string? Caller => caller ?? invite.Request.From?.Uri.UnescapedUser;
+
+    public string Dialled => invite.Request.RequestUri?.UnescapedUser ?? string.Empty;
+
+    public string? Offer => IsSdp(invite.Request) ? Encoding.UTF8.GetString(invite.Request.Body.Span) : null;
+
+    /// <summary>Raised with the dialog right after the 2xx went out, so the manager can map it to the call.</summary>
+    public Action<Dialog>? DialogCreated { get; set; }
+
+    public void Answer(string sdp)
+    {
+        LocalSdp = sdp;
+        var ok = invite.CreateResponse(200);
+        ok.Headers.Add(KnownHeader.ContentType, SdpType);
+        ok.Body = Encoding.UTF8.GetBytes(sdp);
+        Dialog = core.Accept(invite, ok);
+        if (Dialog is not null)
+        {
+            DialogCreated?.Invoke(Dialog);
+        }
+    }
+
+    public void Reject(int statusCode, string? warning = null)
+    {
+        var response = invite.CreateResponse(statusCode);
+        if (warning is not null)
+        {
+            response.Headers.Add(KnownHeader.Warning, warning);
+        }
+
+        invite.Respond(response);
+    }
+
+    public void Hangup()
+    {
+        if (Dialog is { } dialog)
+        {
+            _ = core.SendByeAsync(dialog);
+        }
+        else
+        {
+            // Not answered yet: the only way to end it is a final response (§13.3.1).
+            invite.Respond(invite.CreateResponse(480));
+        }
+    }
+
+    internal static bool IsSdp(SipMessage message) =>
+        !message.Body.IsEmpty && message.ContentType is { } type && type.StartsWith(SdpType, StringComparison.OrdinalIgnoreCase);
+}
