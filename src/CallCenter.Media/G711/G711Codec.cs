@@ -7,24 +7,35 @@ namespace CallCenter.Media.G711;
 public static class G711Codec
 {
     /// <summary>Encodes one sample with <paramref name="law"/>.</summary>
-    public static byte Encode(G711Law law, short sample) =>
-        law == G711Law.MuLaw ? MuLaw.Encode(sample) : ALaw.Encode(sample);
+    public static byte Encode(G711Law law, short sample) => law switch
+    {
+        G711Law.MuLaw => MuLaw.Encode(sample),
+        G711Law.ALaw => ALaw.Encode(sample),
+        _ => throw UnknownLaw(law),
+    };
 
     /// <summary>Decodes one code of <paramref name="law"/>.</summary>
-    public static short Decode(G711Law law, byte code) =>
-        law == G711Law.MuLaw ? MuLaw.Decode(code) : ALaw.Decode(code);
+    public static short Decode(G711Law law, byte code) => law switch
+    {
+        G711Law.MuLaw => MuLaw.Decode(code),
+        G711Law.ALaw => ALaw.Decode(code),
+        _ => throw UnknownLaw(law),
+    };
 
     /// <summary>Encodes <paramref name="samples"/> with <paramref name="law"/>.</summary>
     /// <exception cref="ArgumentException"><paramref name="destination"/> is shorter than <paramref name="samples"/>.</exception>
     public static void Encode(G711Law law, ReadOnlySpan<short> samples, Span<byte> destination)
     {
-        if (law == G711Law.MuLaw)
+        switch (law)
         {
-            MuLaw.Encode(samples, destination);
-        }
-        else
-        {
-            ALaw.Encode(samples, destination);
+            case G711Law.MuLaw:
+                MuLaw.Encode(samples, destination);
+                break;
+            case G711Law.ALaw:
+                ALaw.Encode(samples, destination);
+                break;
+            default:
+                throw UnknownLaw(law);
         }
     }
 
@@ -32,13 +43,19 @@ public static class G711Codec
     /// <exception cref="ArgumentException"><paramref name="destination"/> is shorter than <paramref name="codes"/>.</exception>
     public static void Decode(G711Law law, ReadOnlySpan<byte> codes, Span<short> destination)
     {
-        if (law == G711Law.MuLaw)
+        switch (law)
         {
-            MuLaw.Decode(codes, destination);
-        }
-        else
-        {
-            ALaw.Decode(codes, destination);
+            case G711Law.MuLaw:
+                MuLaw.Decode(codes, destination);
+                break;
+            case G711Law.ALaw:
+                ALaw.Decode(codes, destination);
+                break;
+            default:
+                throw UnknownLaw(law);
         }
     }
+
+    internal static ArgumentOutOfRangeException UnknownLaw(G711Law law) =>
+        new(nameof(law), law, "Unknown G.711 law.");
 }

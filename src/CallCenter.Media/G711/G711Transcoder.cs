@@ -37,17 +37,25 @@ public static class G711Transcoder
     /// <exception cref="ArgumentException"><paramref name="destination"/> is shorter than <paramref name="codes"/>.</exception>
     public static void Convert(G711Law from, G711Law to, ReadOnlySpan<byte> codes, Span<byte> destination)
     {
-        if (from == to)
+        switch ((from, to))
         {
-            codes.CopyTo(destination);
-        }
-        else if (from == G711Law.MuLaw)
-        {
-            MuLawToALaw(codes, destination);
-        }
-        else
-        {
-            ALawToMuLaw(codes, destination);
+            case (G711Law.MuLaw, G711Law.MuLaw) or (G711Law.ALaw, G711Law.ALaw):
+                if (destination.Length < codes.Length)
+                {
+                    throw new ArgumentException(
+                        $"The destination holds {destination.Length} codes but {codes.Length} were given.", nameof(destination));
+                }
+
+                codes.CopyTo(destination);
+                break;
+            case (G711Law.MuLaw, G711Law.ALaw):
+                MuLawToALaw(codes, destination);
+                break;
+            case (G711Law.ALaw, G711Law.MuLaw):
+                ALawToMuLaw(codes, destination);
+                break;
+            default:
+                throw G711Codec.UnknownLaw(Enum.IsDefined(from) ? to : from);
         }
     }
 

@@ -18,7 +18,7 @@ public interface IInviteHandler
     /// <summary>The caller cancelled before a final response; the core answers 487 after this returns.</summary>
     void OnCancelled(ServerTransaction invite);
 
-    /// <summary>The ACK for our 2xx arrived: the dialog is confirmed.</summary>
+    /// <summary>The ACK for our 2xx arrived: the dialog is confirmed. Reported once per INVITE, however many copies arrive.</summary>
     void OnAck(Dialog dialog, SipRequest ack);
 
     /// <summary>A request inside an established dialog other than ACK and BYE (re-INVITE, INFO, UPDATE, OPTIONS).</summary>

@@ -17,6 +17,7 @@ public sealed class OutgoingInvite
     private bool _cancelRequested;
     private bool _cancelSent;
     private SipRequest? _ack;
+    private Dictionary<string, (Dialog Dialog, SipRequest Ack)>? _forks;
 
     internal OutgoingInvite(UserAgentCore core, SipRequest invite, SipRemote destination, Action<SipResponse>? onProvisional)
     {
@@ -102,54 +103,90 @@ public sealed class OutgoingInvite
     internal void OnFailure(TransactionFailure failure) =>
         _outcome.TrySetResult(new InviteOutcome(null, null, failure == TransactionFailure.Timeout ? "timeout" : "transport error"));
 
-    /// <summary>§13.2.2.4: every 2xx is acknowledged; the first creates the dialog.</summary>
+    /// <summary>
+    /// §13.2.2.4: every 2xx is acknowledged. The first one creates the dialog the call continues in; a 2xx from
+    /// another fork (another To tag) is acknowledged in a dialog of its own, which is then ended with BYE, since
+    /// the call is already answered.
+    /// </summary>
     private void OnSuccess(SipResponse response)
     {
-        SipRequest ack;
+        Dialog? dialog;
+        SipRequest? ack;
         var first = false;
+        var newFork = false;
         lock (_gate)
         {
-            if (_ack is null)
+            if (Dialog is null)
             {
                 Dialog = DialogFactory.CreateUac(Request, response, Destination);
-                if (Dialog is null)
-                {
-                    first = true;
-                }
-                else
-                {
-                    _ack = _core.CreateAck(Dialog, Request);
-                    first = true;
-                }
+                _ack = Dialog is null ? null : _core.CreateAck(Dialog, Request);
+                first = Dialog is not null;
             }
 
-            ack = _ack!;
+            if (Dialog is null || response.To?.Tag == Dialog.Id.RemoteTag)
+            {
+                (dialog, ack) = (Dialog, _ack);
+            }
+            else
+            {
+                (dialog, ack, newFork) = ForkLocked(response);
+            }
         }
 
-        if (Dialog is null)
+        if (dialog is null || ack is null)
         {
             // A 2xx without To tag or Contact cannot form a dialog (§12.1.2); nothing to acknowledge into.
             _outcome.TrySetResult(new InviteOutcome(response, null, "2xx without To tag or Contact"));
             return;
         }
 
-        _core.SendAck(Dialog, ack);
+        _core.SendAck(dialog, ack);
+        if (newFork)
+        {
+            _ = _core.SendInDialogAsync(dialog, SipMethods.Bye);
+            return;
+        }
+
         if (first)
         {
-            _core.RegisterDialog(Dialog, this);
-            var cancelled = false;
+            _core.RegisterDialog(dialog, this);
+            bool cancelled;
             lock (_gate)
             {
                 cancelled = _cancelRequested;
             }
 
-            _outcome.TrySetResult(new InviteOutcome(response, Dialog, null));
+            _outcome.TrySetResult(new InviteOutcome(response, dialog, null));
             if (cancelled)
             {
                 // §9.1: a CANCEL that crossed a 2xx has no effect; the UAC ends the call with BYE.
-                _ = _core.SendByeAsync(Dialog);
+                _ = _core.SendByeAsync(dialog);
             }
         }
+    }
+
+    /// <summary>The dialog and ACK of a forked 2xx, created on its first arrival (then <c>IsNew</c>). Under the lock.</summary>
+    private (Dialog? Dialog, SipRequest? Ack, bool IsNew) ForkLocked(SipResponse response)
+    {
+        if (response.To?.Tag is not { } tag)
+        {
+            return (null, null, false);
+        }
+
+        _forks ??= new Dictionary<string, (Dialog, SipRequest)>(StringComparer.Ordinal);
+        if (_forks.TryGetValue(tag, out var known))
+        {
+            return (known.Dialog, known.Ack, false);
+        }
+
+        if (DialogFactory.CreateUac(Request, response, Destination) is not { } fork)
+        {
+            return (null, null, false);
+        }
+
+        var ack = _core.CreateAck(fork, Request);
+        _forks[tag] = (fork, ack);
+        return (fork, ack, true);
     }
 
     internal void ResendAck()

@@ -65,7 +65,8 @@ public sealed partial class UserAgentCore : ITransactionUser
             return;
         }
 
-        if (request.To!.Tag is not null)
+        // REGISTER never belongs to a dialog (§10.2: some phones copy the To tag of an earlier 200 into refreshes).
+        if (request.To!.Tag is not null && request.Method != SipMethods.Register)
         {
             OnInDialogRequest(transaction);
             return;
@@ -107,7 +108,10 @@ public sealed partial class UserAgentCore : ITransactionUser
         }
 
         dialog.StopRetransmitter();
-        InviteHandler.OnAck(dialog, ack);
+        if (ack.CSeq is { } cseq && dialog.TryAcceptAck(cseq.Number))
+        {
+            InviteHandler.OnAck(dialog, ack);
+        }
     }
 
     /// <summary>

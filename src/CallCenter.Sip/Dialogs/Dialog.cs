@@ -15,6 +15,7 @@ public sealed class Dialog
     private readonly object _gate = new();
     private long _localSeq;
     private Uas2xxRetransmitter? _retransmitter;
+    private long _lastAckedInviteSeq = -1;
 
     internal Dialog(DialogId id, bool isUac, SipUri localUri, SipUri remoteUri, SipUri remoteTarget, IReadOnlyList<string> routeSet, long localSeq, long? remoteSeq, SipRemote peer, DialogState state)
     {
@@ -95,6 +96,24 @@ public sealed class Dialog
             }
 
             RemoteSeq = cseq;
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// True for the first ACK of the INVITE numbered <paramref name="inviteSeq"/>; false for further ones, which
+    /// arrive when a retransmitted 2xx crossed the ACK (§13.3.1.4): one acknowledgement is reported once.
+    /// </summary>
+    internal bool TryAcceptAck(long inviteSeq)
+    {
+        lock (_gate)
+        {
+            if (inviteSeq <= _lastAckedInviteSeq)
+            {
+                return false;
+            }
+
+            _lastAckedInviteSeq = inviteSeq;
             return true;
         }
     }

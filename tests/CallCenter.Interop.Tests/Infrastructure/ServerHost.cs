@@ -12,8 +12,8 @@ namespace CallCenter.Interop.Tests.Infrastructure;
 public sealed class ServerHost : IAsyncDisposable
 {
     private static readonly TimeSpan StartLimit = TimeSpan.FromSeconds(20);
-    // A graceful stop waits for every live transaction, including UDP non-INVITE ones that only sit out Timer J
-    // (64*T1 = 32 s, RFC 3261 §17.2.2) after answering; a test has nothing left to deliver, so it cuts that short.
+    // A graceful stop may wait for live transactions to finish; a test has nothing left to deliver, so it bounds
+    // the wait rather than sit out UDP timers (Timer J is 64*T1 = 32 s, RFC 3261 §17.2.2).
     private static readonly TimeSpan StopLimit = TimeSpan.FromSeconds(1);
 
     private readonly WebApplication _app;

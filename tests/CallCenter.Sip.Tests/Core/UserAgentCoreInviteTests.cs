@@ -85,6 +85,24 @@ public sealed class UserAgentCoreInviteTests
     }
 
     [Fact]
+    public async Task An_ACK_repeated_for_a_retransmitted_2xx_is_reported_once()
+    {
+        await using var harness = await CoreHarness.StartAsync();
+        var handler = RecordingInviteHandler.Answering(harness.Core);
+        harness.Core.InviteHandler = handler;
+        var phone = harness.NewPhone();
+        var (invite, ok) = await AnsweredCallAsync(phone);
+
+        harness.RunFor(T1);
+        var retransmitted = await phone.Phone.ReceiveResponseAsync();
+        phone.Phone.Send(phone.Ack(invite, ok));
+        phone.Phone.Send(phone.Ack(invite, retransmitted));
+        await phone.Phone.SyncAsync();
+
+        Assert.Equal(["invite 1001", "ack"], handler.Events);
+    }
+
+    [Fact]
     public async Task Without_an_ACK_the_dialog_is_ended_with_a_BYE_at_64_T1_and_the_handler_told_once()
     {
         await using var harness = await CoreHarness.StartAsync();

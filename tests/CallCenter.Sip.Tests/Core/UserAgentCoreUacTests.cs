@@ -5,12 +5,13 @@ using CallCenter.Sip.Message;
 using CallCenter.Sip.Tests.Core.Support;
 using CallCenter.Sip.Transactions;
 using CallCenter.Sip.Transport;
+using static CallCenter.Sip.Tests.Core.Support.OutgoingCalls;
 
 namespace CallCenter.Sip.Tests.Core;
 
 /// <summary>
 /// Calls we place (to an agent's phone, here a socket on loopback): the INVITE (§8.1.1, §13.2.1), the ACK for a 2xx
-/// (§13.2.2.4), CANCEL (§9.1) and BYE (§15.1.1).
+/// (§13.2.2.4, forks included) and the ways an attempt fails.
 /// </summary>
 public sealed class UserAgentCoreUacTests
 {
@@ -119,6 +120,36 @@ public sealed class UserAgentCoreUacTests
     }
 
     [Fact]
+    public async Task A_2xx_from_a_second_fork_is_acknowledged_and_ended_with_BYE()
+    {
+        await using var harness = await CoreHarness.StartAsync();
+        var agent = harness.NewPhone("1002");
+        var call = PlaceCall(harness, agent);
+        var invite = await agent.Phone.ReceiveRequestAsync();
+        agent.Phone.Send(agent.Answer(invite, 200, toTag: "desk", extraHeaders: $"Contact: <{agent.ContactUri}>\r\n"));
+        var deskAck = await agent.Phone.ReceiveRequestAsync();
+
+        var laptopOk = agent.Answer(invite, 200, toTag: "laptop", extraHeaders: $"Contact: <sip:1002@{agent.Phone.HostPort};laptop>\r\n");
+        agent.Phone.Send(laptopOk);
+        var laptopAck = await agent.Phone.ReceiveRequestAsync();
+        var laptopBye = await agent.Phone.ReceiveRequestAsync();
+        agent.Phone.Send(laptopOk);
+        var laptopAckAgain = await agent.Phone.ReceiveRequestAsync();
+        var outcome = await call.Outcome.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(("desk", SipMethods.Ack), (deskAck.To!.Tag, deskAck.Method));
+        Assert.Equal((SipMethods.Ack, "laptop", 1L), (laptopAck.Method, laptopAck.To!.Tag, laptopAck.CSeq!.Number));
+        Assert.Equal($"sip:1002@{agent.Phone.HostPort};laptop", laptopAck.RequestUriText);
+        Assert.Equal((SipMethods.Bye, "laptop", 2L), (laptopBye.Method, laptopBye.To!.Tag, laptopBye.CSeq!.Number));
+        Assert.Equal(laptopAck.ToString(), laptopAckAgain.ToString());
+        await agent.Phone.AssertNothingSentAsync();
+        Assert.Equal("desk", outcome.Dialog!.Id.RemoteTag);
+        Assert.Same(outcome.Dialog, harness.Core.Dialogs.Find(invite.CallId!, invite.From!.Tag!, "desk"));
+        Assert.Equal(1, harness.Core.Dialogs.Count);
+        Assert.Equal(DialogState.Confirmed, outcome.Dialog.State);
+    }
+
+    [Fact]
     public async Task A_failure_response_ends_the_attempt_and_the_transaction_acknowledges_it()
     {
         await using var harness = await CoreHarness.StartAsync();
@@ -191,235 +222,5 @@ public sealed class UserAgentCoreUacTests
         Assert.Equal(("transport error", 503), (outcome.Failure, outcome.StatusCode));
         Assert.EndsWith(";transport=tcp>", call.Request.Headers[KnownHeader.Contact]);
         Assert.Equal("TCP", call.Request.TopVia!.Transport);
-    }
-
-    [Fact]
-    public async Task A_CANCEL_before_any_provisional_is_held_until_one_arrives()
-    {
-        await using var harness = await CoreHarness.StartAsync();
-        var agent = harness.NewPhone("1002");
-        var provisionals = new List<int>();
-        var call = PlaceCall(harness, agent, onProvisional: r => provisionals.Add(r.StatusCode));
-        var invite = await agent.Phone.ReceiveRequestAsync();
-
-        call.Cancel();
-        await agent.Phone.AssertNothingSentAsync();
-        agent.Phone.Send(agent.Answer(invite, 100));
-        var cancel = await agent.Phone.ReceiveRequestAsync();
-
-        Assert.Equal(SipMethods.Cancel, cancel.Method);
-        Assert.Equal(invite.RequestUriText, cancel.RequestUriText);
-        Assert.Equal(invite.TopVia!.ToString(), cancel.TopVia!.ToString());
-        Assert.Equal(new CSeqHeader(1, SipMethods.Cancel), cancel.CSeq);
-        Assert.Equal(invite.CallId, cancel.CallId);
-        Assert.Equal(invite.Headers[KnownHeader.From], cancel.Headers[KnownHeader.From]);
-        Assert.Equal(invite.Headers[KnownHeader.To], cancel.Headers[KnownHeader.To]);
-        Assert.Empty(provisionals);
-
-        agent.Phone.Send(agent.Answer(cancel, 200));
-        agent.Phone.Send(agent.Answer(invite, 487));
-        var ack = await agent.Phone.ReceiveRequestAsync();
-        var outcome = await call.Outcome.WaitAsync(TimeSpan.FromSeconds(10));
-
-        Assert.Equal(SipMethods.Ack, ack.Method);
-        Assert.Equal(487, outcome.StatusCode);
-        Assert.Equal(0, harness.Core.Dialogs.Count);
-    }
-
-    [Fact]
-    public async Task A_CANCEL_after_a_provisional_goes_at_once_and_only_once()
-    {
-        await using var harness = await CoreHarness.StartAsync();
-        var agent = harness.NewPhone("1002");
-        var call = PlaceCall(harness, agent);
-        var invite = await agent.Phone.ReceiveRequestAsync();
-        agent.Phone.Send(agent.Answer(invite, 180));
-        await agent.Phone.SyncAsync();
-
-        call.Cancel();
-        call.Cancel();
-        var cancel = await agent.Phone.ReceiveRequestAsync();
-        agent.Phone.Send(agent.Answer(invite, 183));
-
-        Assert.Equal(SipMethods.Cancel, cancel.Method);
-        await agent.Phone.AssertNothingSentAsync();
-    }
-
-    [Fact]
-    public async Task A_CANCEL_that_crosses_the_2xx_is_followed_by_ACK_and_BYE()
-    {
-        await using var harness = await CoreHarness.StartAsync();
-        var handler = new RecordingInviteHandler();
-        harness.Core.InviteHandler = handler;
-        var agent = harness.NewPhone("1002");
-        var call = PlaceCall(harness, agent);
-        var invite = await agent.Phone.ReceiveRequestAsync();
-        agent.Phone.Send(agent.Answer(invite, 180));
-        await agent.Phone.SyncAsync();
-
-        call.Cancel();
-        var cancel = await agent.Phone.ReceiveRequestAsync();
-        agent.Phone.Send(agent.Answer(invite, 200, extraHeaders: $"Contact: <{agent.ContactUri}>\r\n"));
-        agent.Phone.Send(agent.Answer(cancel, 200));
-        var ack = await agent.Phone.ReceiveRequestAsync();
-        var bye = await agent.Phone.ReceiveRequestAsync();
-        var outcome = await call.Outcome.WaitAsync(TimeSpan.FromSeconds(10));
-
-        Assert.Equal(SipMethods.Ack, ack.Method);
-        Assert.Equal(SipMethods.Bye, bye.Method);
-        Assert.Equal(new CSeqHeader(2, SipMethods.Bye), bye.CSeq);
-        Assert.Equal("callee-tag", bye.To!.Tag);
-        Assert.Equal(agent.ContactUri, bye.RequestUriText);
-        Assert.True(outcome.IsAnswered);
-        Assert.Equal(DialogState.Terminated, outcome.Dialog!.State);
-        Assert.Equal(0, harness.Core.Dialogs.Count);
-        Assert.Equal(["ended BYE sent"], handler.Events);
-    }
-
-    [Fact]
-    public async Task A_CANCEL_still_held_when_the_2xx_arrives_is_never_sent()
-    {
-        await using var harness = await CoreHarness.StartAsync();
-        var agent = harness.NewPhone("1002");
-        var call = PlaceCall(harness, agent);
-        var invite = await agent.Phone.ReceiveRequestAsync();
-
-        call.Cancel();
-        agent.Phone.Send(agent.Answer(invite, 200, extraHeaders: $"Contact: <{agent.ContactUri}>\r\n"));
-        var sent = await agent.Phone.SyncAsync();
-        var outcome = await call.Outcome.WaitAsync(TimeSpan.FromSeconds(10));
-
-        Assert.Equal([SipMethods.Ack, SipMethods.Bye], sent.OfType<SipRequest>().Select(r => r.Method));
-        Assert.Equal(200, outcome.StatusCode);
-    }
-
-    [Fact]
-    public async Task Cancelling_after_the_final_response_does_nothing()
-    {
-        await using var harness = await CoreHarness.StartAsync();
-        var agent = harness.NewPhone("1002");
-        var call = PlaceCall(harness, agent);
-        var invite = await agent.Phone.ReceiveRequestAsync();
-        agent.Phone.Send(agent.Answer(invite, 180));
-        agent.Phone.Send(agent.Answer(invite, 603));
-        await call.Outcome.WaitAsync(TimeSpan.FromSeconds(10));
-        await agent.Phone.SyncAsync();
-
-        call.Cancel();
-
-        await agent.Phone.AssertNothingSentAsync();
-    }
-
-    [Fact]
-    public async Task SendByeAsync_ends_the_dialog_and_completes_with_the_answer()
-    {
-        await using var harness = await CoreHarness.StartAsync();
-        var handler = new RecordingInviteHandler();
-        harness.Core.InviteHandler = handler;
-        var agent = harness.NewPhone("1002");
-        var dialog = await EstablishedCallAsync(harness, agent);
-
-        var byeTask = harness.Core.SendByeAsync(dialog);
-        var bye = await agent.Phone.ReceiveRequestAsync();
-        Assert.Equal(DialogState.Terminated, dialog.State);
-        agent.Phone.Send(agent.Answer(bye, 200, toTag: null));
-        var answer = await byeTask.WaitAsync(TimeSpan.FromSeconds(10));
-
-        Assert.Equal(SipMethods.Bye, bye.Method);
-        Assert.Equal(new CSeqHeader(2, SipMethods.Bye), bye.CSeq);
-        Assert.Equal(dialog.Id.LocalTag, bye.From!.Tag);
-        Assert.Equal(dialog.Id.RemoteTag, bye.To!.Tag);
-        Assert.Equal(200, answer!.StatusCode);
-        Assert.Equal(0, harness.Core.Dialogs.Count);
-        Assert.Equal(["ended BYE sent"], handler.Events);
-
-        Assert.Null(await harness.Core.SendByeAsync(dialog));
-        await agent.Phone.AssertNothingSentAsync();
-    }
-
-    [Fact]
-    public async Task SendByeAsync_completes_with_null_when_the_peer_never_answers()
-    {
-        await using var harness = await CoreHarness.StartAsync();
-        var agent = harness.NewPhone("1002");
-        var dialog = await EstablishedCallAsync(harness, agent);
-
-        var byeTask = harness.Core.SendByeAsync(dialog);
-        await agent.Phone.ReceiveRequestAsync();
-        harness.RunFor(64 * T1);
-
-        Assert.Null(await byeTask.WaitAsync(TimeSpan.FromSeconds(10)));
-    }
-
-    [Fact]
-    public async Task SendInDialogAsync_sends_the_next_CSeq_with_the_body()
-    {
-        await using var harness = await CoreHarness.StartAsync();
-        var agent = harness.NewPhone("1002");
-        var dialog = await EstablishedCallAsync(harness, agent);
-
-        var infoTask = harness.Core.SendInDialogAsync(dialog, SipMethods.Info, Encoding.UTF8.GetBytes("Signal=5\r\nDuration=160\r\n"), "application/dtmf-relay");
-        var info = await agent.Phone.ReceiveRequestAsync();
-        agent.Phone.Send(agent.Answer(info, 100));
-        agent.Phone.Send(agent.Answer(info, 200, toTag: null));
-
-        Assert.Equal(new CSeqHeader(2, SipMethods.Info), info.CSeq);
-        Assert.Equal("application/dtmf-relay", info.ContentType);
-        Assert.False(info.Headers.Contains(KnownHeader.Contact));
-        Assert.Equal(200, (await infoTask.WaitAsync(TimeSpan.FromSeconds(10)))!.StatusCode);
-        Assert.Equal(DialogState.Confirmed, dialog.State);
-    }
-
-    [Fact]
-    public async Task A_re_INVITE_we_send_carries_our_Contact()
-    {
-        await using var harness = await CoreHarness.StartAsync();
-        var agent = harness.NewPhone("1002");
-        var dialog = await EstablishedCallAsync(harness, agent);
-
-        _ = harness.Core.SendInDialogAsync(dialog, SipMethods.Invite, Encoding.UTF8.GetBytes(Softphone.Sdp), "application/sdp");
-        var reInvite = await agent.Phone.ReceiveRequestAsync();
-
-        Assert.Equal(SipMethods.Invite, reInvite.Method);
-        Assert.Equal(dialog.Id.RemoteTag, reInvite.To!.Tag);
-        Assert.Equal($"<sip:callcenter@127.0.0.1:{harness.ServerEndPoint.Port}>", reInvite.Headers[KnownHeader.Contact]);
-    }
-
-    [Fact]
-    public async Task A_BYE_from_the_agent_ends_a_call_we_placed()
-    {
-        await using var harness = await CoreHarness.StartAsync();
-        var handler = new RecordingInviteHandler();
-        harness.Core.InviteHandler = handler;
-        var agent = harness.NewPhone("1002");
-        var dialog = await EstablishedCallAsync(harness, agent);
-
-        var bye = agent.Request(SipMethods.Bye, $"sip:callcenter@127.0.0.1:{harness.ServerEndPoint.Port}", dialog.Id.CallId, 1,
-            $"<sip:queue-support@callcenter.test>;tag={dialog.Id.LocalTag}", fromTag: dialog.Id.RemoteTag);
-        var answer = await agent.Phone.SendAndGetFinalAsync(bye);
-
-        Assert.Equal(200, answer.StatusCode);
-        Assert.Equal(["ended BYE from peer"], handler.Events);
-        Assert.Equal(DialogState.Terminated, dialog.State);
-    }
-
-    private static OutgoingInvite PlaceCall(CoreHarness harness, Softphone agent, ReadOnlyMemory<byte> body = default, string? contentType = null, Action<SipResponse>? onProvisional = null) =>
-        harness.Core.Invite(
-            SipUri.Parse(agent.ContactUri),
-            NameAddress.Parse($"<{agent.Aor}>"),
-            NameAddress.Parse("\"Support queue\" <sip:queue-support@callcenter.test>"),
-            new SipRemote(SipTransportKind.Udp, agent.Phone.EndPoint),
-            body,
-            contentType,
-            onProvisional);
-
-    private static async Task<Dialog> EstablishedCallAsync(CoreHarness harness, Softphone agent)
-    {
-        var call = PlaceCall(harness, agent);
-        var invite = await agent.Phone.ReceiveRequestAsync();
-        agent.Phone.Send(agent.Answer(invite, 200, extraHeaders: $"Contact: <{agent.ContactUri}>\r\n"));
-        Assert.Equal(SipMethods.Ack, (await agent.Phone.ReceiveRequestAsync()).Method);
-        var outcome = await call.Outcome.WaitAsync(TimeSpan.FromSeconds(10));
-        return outcome.Dialog!;
     }
 }

@@ -156,6 +156,17 @@ public sealed class DialogRequestTests
     }
 
     [Fact]
+    public void Each_INVITE_is_acknowledged_once()
+    {
+        var dialog = UacDialog();
+
+        Assert.True(dialog.TryAcceptAck(1));
+        Assert.False(dialog.TryAcceptAck(1));
+        Assert.True(dialog.TryAcceptAck(3));
+        Assert.False(dialog.TryAcceptAck(2));
+    }
+
+    [Fact]
     public void DialogId_prints_the_CallId_and_both_tags()
     {
         Assert.Equal("c@h;local=l;remote=r", new DialogId("c@h", "l", "r").ToString());

@@ -110,17 +110,30 @@ public sealed class SipStackTests
     }
 
     [Fact]
-    public async Task A_request_without_a_usable_Via_is_dropped_since_no_response_could_be_routed()
+    public async Task A_request_without_any_Via_is_dropped_since_no_response_could_be_routed()
     {
         await using var harness = await StackHarness.StartAsync();
         var socket = harness.NewSocket();
-        var text = Request(socket, "OPTIONS");
 
-        socket.Send(text.Replace($"Via: SIP/2.0/UDP {socket.HostPort};branch=z9hG4bKstack1;rport\r\n", string.Empty));
-        socket.Send(text.Replace($"Via: SIP/2.0/UDP {socket.HostPort};branch=z9hG4bKstack1;rport", "Via: garbage"));
+        socket.Send(Request(socket, "OPTIONS").Replace($"Via: SIP/2.0/UDP {socket.HostPort};branch=z9hG4bKstack1;rport\r\n", string.Empty));
 
         await socket.AssertNothingSentAsync();
-        Assert.Equal(["parse-failed invalid", "parse-failed invalid"], harness.Observed.Where(o => o.StartsWith("parse", StringComparison.Ordinal)));
+        Assert.Contains("parse-failed invalid", harness.Observed);
+        Assert.Empty(harness.UserCalls);
+    }
+
+    [Fact]
+    public async Task A_request_whose_Via_is_broken_is_answered_400_at_its_source()
+    {
+        await using var harness = await StackHarness.StartAsync();
+        var socket = harness.NewSocket();
+
+        socket.Send(Request(socket, "OPTIONS").Replace($"SIP/2.0/UDP {socket.HostPort};branch=z9hG4bKstack1;rport", "garbage"));
+        var response = await socket.ReceiveResponseAsync();
+
+        Assert.Equal(400, response.StatusCode);
+        Assert.StartsWith("Bad Via", response.ReasonPhrase);
+        Assert.Empty(harness.UserCalls);
     }
 
     [Theory]
@@ -221,7 +234,7 @@ public sealed class SipStackTests
     }
 
     [Fact]
-    public async Task Stopping_refuses_new_requests_with_503_and_then_closes_the_sockets()
+    public async Task Stopping_refuses_new_requests_with_503_and_Retry_After()
     {
         await using var harness = await StackHarness.StartAsync();
         var socket = harness.NewSocket();
@@ -233,7 +246,7 @@ public sealed class SipStackTests
 
         Assert.Equal(503, refused.StatusCode);
         Assert.Equal("20", refused.Headers[KnownHeader.RetryAfter]);
-        Assert.Empty(harness.Stack.UdpEndPoints);
+        Assert.Empty(harness.UserCalls);
     }
 
     [Theory]
