@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace CallCenter.Media.Audio;
 
 /// <summary>
@@ -56,9 +58,10 @@ internal static class PromptDirectoryLoader
             prompts.Add((language, key, Prompt.FromSamples(fullKey, result.Audio!.Samples)));
         }
 
-        if (!prompts.Any(p => string.Equals(p.Language, options.FallbackLanguage, StringComparison.OrdinalIgnoreCase))
-            && !files.Any(f => TrySplitName(directory, f, out string language, out _)
-                && string.Equals(language, options.FallbackLanguage, StringComparison.OrdinalIgnoreCase)))
+        // A fallback folder whose files are all broken is already reported file by file.
+        bool fallbackHasFiles = files.Any(file => TrySplitName(directory, file, out string language, out _)
+            && string.Equals(language, options.FallbackLanguage, StringComparison.OrdinalIgnoreCase));
+        if (!fallbackHasFiles)
         {
             errors.Add(new AudioError(directory,
                 $"no prompts in the fallback language '{options.FallbackLanguage}' (expected {Path.Combine(directory, options.FallbackLanguage)}/*.wav)"));
@@ -68,7 +71,7 @@ internal static class PromptDirectoryLoader
         return errors;
     }
 
-    private static bool TryListWavFiles(string directory, out List<string> files, [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out AudioError? error)
+    private static bool TryListWavFiles(string directory, out List<string> files, [NotNullWhen(false)] out AudioError? error)
     {
         var enumeration = new EnumerationOptions
         {

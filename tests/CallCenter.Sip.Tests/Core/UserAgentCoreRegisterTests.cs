@@ -39,6 +39,19 @@ public sealed class UserAgentCoreRegisterTests
     }
 
     [Fact]
+    public async Task A_refresh_carrying_the_To_tag_of_an_earlier_200_is_still_a_registration()
+    {
+        await using var harness = await CoreHarness.StartAsync();
+        var phone = harness.NewPhone();
+        var first = phone.Register(cseq: 1);
+        first.Headers.Set(KnownHeader.To, $"<sip:1001@{CoreHarness.Domain}>;tag=from-an-earlier-200");
+
+        var challenge = await phone.Phone.SendAndGetFinalAsync(first);
+
+        Assert.Equal(401, challenge.StatusCode);
+    }
+
+    [Fact]
     public async Task The_response_goes_back_to_the_source_port_and_the_Via_is_stamped()
     {
         await using var harness = await CoreHarness.StartAsync();
