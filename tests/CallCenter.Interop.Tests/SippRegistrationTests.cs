@@ -54,10 +54,10 @@ public sealed class SippRegistrationTests
     }
 
     [InteropFact(SippRunner.Program)]
-    public async Task Default_challenge_offers_sha256_before_md5()
+    public async Task Sha256_is_offered_before_md5_when_configured()
     {
-        using var workspace = new InteropWorkspace("default-challenge");
-        await using var server = await ServerHost.StartAsync(workspace, [TestAgent.Default]);
+        using var workspace = new InteropWorkspace("sha256-challenge");
+        await using var server = await ServerHost.StartAsync(workspace, [TestAgent.Default], ["SHA-256", "MD5"]);
 
         var result = await SippRunner.RunAsync(workspace, new SippRun("challenge_offers.xml", server.SipPort));
 

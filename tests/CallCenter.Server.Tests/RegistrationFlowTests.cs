@@ -9,7 +9,7 @@ public class RegistrationFlowTests
     [Fact]
     public async Task AgentRegistersWithDigestAndShowsInTheApiAndMetrics()
     {
-        await using var server = await TestServer.StartAsync();
+        await using var server = await TestServer.StartAsync("--Sip:AuthAlgorithms=SHA-256,MD5");
         using var phone = new SipProbe(server.SipEndPoint);
 
         var challenge = await phone.SendAsync(phone.Register("1001", 1, null));
@@ -40,7 +40,7 @@ public class RegistrationFlowTests
     [Fact]
     public async Task WrongPasswordAndUnknownUserGetTheSameRefusal()
     {
-        await using var server = await TestServer.StartAsync("--Sip:AuthAlgorithms=MD5");
+        await using var server = await TestServer.StartAsync();
         using var phone = new SipProbe(server.SipEndPoint);
         var uri = $"sip:127.0.0.1:{server.SipEndPoint.Port}";
 
@@ -58,6 +58,15 @@ public class RegistrationFlowTests
         Assert.Equal(wrongPassword.StatusCode, unknownUser.StatusCode);
         Assert.Equal(wrongPassword.ReasonPhrase, unknownUser.ReasonPhrase);
         Assert.Equal("[]", await server.Http.GetStringAsync("/api/registrations"));
+    }
+
+    [Fact]
+    public async Task ByDefaultOnlyMd5IsOfferedBecauseCommonSoftphonesRefuseAnythingElse()
+    {
+        await using var server = await TestServer.StartAsync();
+        using var phone = new SipProbe(server.SipEndPoint);
+        var challenge = await phone.SendAsync(phone.Register("1001", 1, null));
+        Assert.Contains("algorithm=MD5", Assert.Single(challenge.Headers.ValuesOf(KnownHeader.WwwAuthenticate)));
     }
 
     [Fact]

@@ -37,8 +37,8 @@ public readonly ref struct RtcpPacket
     public ReadOnlySpan<byte> Body => _bytes[HeaderLength..(_bytes.Length - _paddingLength)];
 
     /// <summary>
-    /// Reads the packet at the start of <paramref name="data"/>: checks the version, that the length field fits and,
-    /// when <paramref name="isLast"/>, the padding. Returns the packet's total length in <paramref name="length"/>.
+    /// Reads the packet at the start of <paramref name="data"/>: checks the version, that the length field fits and
+    /// the padding count. Returns the packet's total length in <paramref name="length"/>.
     /// </summary>
     internal static RtcpParseError TryReadHeader(ReadOnlySpan<byte> data, out int length, out int paddingLength)
     {

@@ -127,7 +127,7 @@ public sealed class RtpReceiveStatistics
         }
 
         int delta = unchecked((ushort)(sequence - _maxSequence));
-        if (delta == 0 || delta >= SequenceModulus - MaxMisorder)
+        if (delta == 0 || delta > SequenceModulus - MaxMisorder)
         {
             // Duplicate or reordered: behind the highest sequence, but close enough to be this stream.
             _received++;
@@ -165,10 +165,10 @@ public sealed class RtpReceiveStatistics
     {
         if (sequence != unchecked((ushort)(_maxSequence + 1)))
         {
-            // Out of sequence: start counting again from this packet.
+            // Out of sequence: this packet counts as the first of a new run.
             _probation = _minSequential - 1;
             _maxSequence = sequence;
-            return _probation == 0 ? Validated(sequence) : RtpSequenceStatus.InProbation;
+            return RtpSequenceStatus.InProbation;
         }
 
         _probation--;
@@ -203,7 +203,7 @@ public sealed class RtpReceiveStatistics
         int transit = unchecked((int)(arrival - rtpTimestamp));
         if (_hasTransit)
         {
-            int difference = Math.Abs(unchecked(transit - _transit));
+            long difference = Math.Abs((long)unchecked(transit - _transit));
             _jitter += (difference - _jitter) / 16.0;
         }
 

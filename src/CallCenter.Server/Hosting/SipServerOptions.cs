@@ -15,8 +15,12 @@ public sealed class SipServerOptions
     /// <summary>Digest realm for agent authentication.</summary>
     public string Realm { get; set; } = "callcenter";
 
-    /// <summary>Digest algorithms offered, comma-separated, most preferred first (RFC 8760 §2.4), e.g. "SHA-256,MD5".</summary>
-    public string AuthAlgorithms { get; set; } = "SHA-256,MD5";
+    /// <summary>
+    /// Digest algorithms offered, comma-separated, most preferred first (RFC 8760 §2.4), e.g. "SHA-256,MD5".
+    /// The default is MD5 alone because common softphones refuse anything else: baresip 1.0 gives up when any
+    /// challenge is not MD5, and sipp 3.6 and sipsak 0.9 fail on a first SHA-256 challenge.
+    /// </summary>
+    public string AuthAlgorithms { get; set; } = "MD5";
 
     /// <summary>How long a nonce stays fresh before the client is told stale=true.</summary>
     public int NonceLifetimeSeconds { get; set; } = 300;

@@ -76,7 +76,7 @@ public sealed class ServerHost : IAsyncDisposable
         return new ServerHost(app, sipPort, httpPort);
     }
 
-    /// <summary>Starts a server whose only agent is <see cref="TestAgent.Default"/> and which offers MD5 only.</summary>
+    /// <summary>Starts a server whose only agent is <see cref="TestAgent.Default"/> and which offers MD5 only (also the server's default).</summary>
     /// <remarks>
     /// sipp 3.6.1 answers only the first WWW-Authenticate and refuses SHA-256 ("createAuthHeader: authentication
     /// must use MD5 or AKAv1-MD5"); baresip 1.0.0 gives up ("Function not implemented") if ANY challenge is not MD5;
