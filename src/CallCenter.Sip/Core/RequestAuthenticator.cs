@@ -17,6 +17,9 @@ public sealed class RequestAuthenticator(DigestServer server, ISipCredentialStor
     public const string Rejected = "rejected";
     public const string Malformed = "malformed";
 
+    /// <summary>True when <paramref name="user"/> is one of ours (an agent), whose requests must be authenticated.</summary>
+    public bool IsKnownUser(string? user) => user is not null && credentials.Find(user) is not null;
+
     /// <summary>Authenticates with the Authorization header; builds the 401/403/400 otherwise.</summary>
     public AuthDecision Authenticate(SipRequest request, string toTag)
     {
