@@ -10,6 +10,7 @@ namespace CallCenter.Bench;
 /// parses Via, From, To, CSeq, Call-ID, the Request-URI and Contact: the real per-request cost.
 /// </summary>
 [MemoryDiagnoser]
+[SimpleJob(launchCount: SipJob.Launches, warmupCount: SipJob.Warmups, iterationCount: SipJob.Iterations)]
 public class SipParseBenchmarks
 {
     private ReadOnlyMemory<byte> _invite;

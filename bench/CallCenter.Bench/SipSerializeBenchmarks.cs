@@ -9,6 +9,7 @@ namespace CallCenter.Bench;
 /// and an Expires header. The INVITE is re-serialised straight after parsing, as a proxy would forward it.
 /// </summary>
 [MemoryDiagnoser]
+[SimpleJob(launchCount: SipJob.Launches, warmupCount: SipJob.Warmups, iterationCount: SipJob.Iterations)]
 public class SipSerializeBenchmarks
 {
     private const string ToTag = "8f14e45fceea167a";

@@ -11,7 +11,7 @@ public static class PromptKeys
     public const string Welcome = "welcome";
 
     /// <summary>"Connecting you to an agent."</summary>
-    public const string ConnectingToAgent = "connecting-to-agent";
+    public const string Connecting = "connecting";
 
     /// <summary>"All agents are busy."</summary>
     public const string AllAgentsBusy = "all-agents-busy";
@@ -61,7 +61,7 @@ public static class PromptKeys
     /// </summary>
     public static IReadOnlyList<string> All { get; } =
     [
-        Welcome, ConnectingToAgent, AllAgentsBusy, Goodbye, InvalidChoice, NoInput,
+        Welcome, Connecting, AllAgentsBusy, Goodbye, InvalidChoice, NoInput,
         .. NumberSpeaker.AllKeys,
     ];
 }

@@ -6,7 +6,8 @@ namespace CallCenter.Media.Audio;
 /// <summary>
 /// Every prompt, loaded and encoded once at start-up, looked up by key and language. A key is
 /// the file's path inside its language folder without <c>.wav</c> (<c>audio/en/digits/3.wav</c>
-/// is key <c>digits/3</c> in language <c>en</c>); keys and languages ignore case. A prompt
+/// is key <c>digits/3</c> in language <c>en</c>, library key <c>en/digits/3</c>); keys and
+/// languages ignore case. Look prompts up either by key and language or by library key. A prompt
 /// missing in the caller's language is taken from the language's base (<c>en-GB</c> → <c>en</c>)
 /// and then from the fallback language. Immutable and safe to share between all calls; lookups
 /// do not allocate.
@@ -15,14 +16,14 @@ public sealed class PromptLibrary
 {
     private readonly FrozenDictionary<string, FrozenDictionary<string, Prompt>> _languages;
     private readonly FrozenDictionary<string, FrozenDictionary<string, Prompt>>.AlternateLookup<ReadOnlySpan<char>> _languagesBySpan;
-    private readonly FrozenDictionary<string, Prompt> _fallback;
+    private readonly FrozenDictionary<string, Prompt>.AlternateLookup<ReadOnlySpan<char>> _fallbackBySpan;
 
     private PromptLibrary(string fallbackLanguage, FrozenDictionary<string, FrozenDictionary<string, Prompt>> languages)
     {
         FallbackLanguage = fallbackLanguage;
         _languages = languages;
         _languagesBySpan = languages.GetAlternateLookup<ReadOnlySpan<char>>();
-        _fallback = languages[fallbackLanguage];
+        _fallbackBySpan = languages[fallbackLanguage].GetAlternateLookup<ReadOnlySpan<char>>();
         Count = languages.Values.Sum(prompts => prompts.Count);
     }
 
@@ -96,36 +97,46 @@ public sealed class PromptLibrary
     public bool TryGet(string key, string? language, [NotNullWhen(true)] out Prompt? prompt)
     {
         ArgumentNullException.ThrowIfNull(key);
-        if (!string.IsNullOrEmpty(language))
-        {
-            if (_languages.TryGetValue(language, out FrozenDictionary<string, Prompt>? prompts)
-                && prompts.TryGetValue(key, out prompt))
-            {
-                return true;
-            }
-
-            // "en-GB" → "en": the base language is the part before the first subtag (RFC 5646 §2.1).
-            int dash = language.IndexOf('-');
-            if (dash > 0
-                && _languagesBySpan.TryGetValue(language.AsSpan(0, dash), out prompts)
-                && prompts.TryGetValue(key, out prompt))
-            {
-                return true;
-            }
-        }
-
-        return _fallback.TryGetValue(key, out prompt);
+        return TryFind(language.AsSpan(), key, out prompt);
     }
 
-    /// <summary>Like <see cref="TryGet"/>, for keys that must exist.</summary>
+    /// <summary>
+    /// Finds a prompt by its library key, language first (<c>ms/welcome</c>, <c>en/digits/3</c>),
+    /// with the same fallback as <see cref="TryGet(string, string?, out Prompt?)"/>: <c>ms/welcome</c>
+    /// falls back to <c>en/welcome</c>.
+    /// </summary>
+    public bool TryGet(string qualifiedKey, [NotNullWhen(true)] out Prompt? prompt)
+    {
+        ArgumentNullException.ThrowIfNull(qualifiedKey);
+        int slash = qualifiedKey.IndexOf('/');
+        if (slash <= 0)
+        {
+            prompt = null;
+            return false;
+        }
+
+        return TryFind(qualifiedKey.AsSpan(0, slash), qualifiedKey.AsSpan(slash + 1), out prompt);
+    }
+
+    /// <summary>Like <see cref="TryGet(string, string?, out Prompt?)"/>, for keys that must exist.</summary>
     /// <exception cref="KeyNotFoundException">Neither the language nor the fallback has the key.</exception>
-    public Prompt Get(string key, string? language = null) =>
+    public Prompt Get(string key, string? language) =>
         TryGet(key, language, out Prompt? prompt)
             ? prompt
             : throw new KeyNotFoundException($"No prompt '{key}' in language '{language ?? FallbackLanguage}' or in the fallback '{FallbackLanguage}'.");
 
-    /// <summary>True when <see cref="TryGet"/> would find <paramref name="key"/>.</summary>
-    public bool Contains(string key, string? language = null) => TryGet(key, language, out _);
+    /// <summary>Like <see cref="TryGet(string, out Prompt?)"/>, for keys that must exist.</summary>
+    /// <exception cref="KeyNotFoundException">Neither the key's language nor the fallback has the key.</exception>
+    public Prompt Get(string qualifiedKey) =>
+        TryGet(qualifiedKey, out Prompt? prompt)
+            ? prompt
+            : throw new KeyNotFoundException($"No prompt '{qualifiedKey}' (with fallback to '{FallbackLanguage}').");
+
+    /// <summary>True when <see cref="TryGet(string, string?, out Prompt?)"/> would find <paramref name="key"/>.</summary>
+    public bool Contains(string key, string? language) => TryGet(key, language, out _);
+
+    /// <summary>True when <see cref="TryGet(string, out Prompt?)"/> would find <paramref name="qualifiedKey"/>.</summary>
+    public bool Contains(string qualifiedKey) => TryGet(qualifiedKey, out _);
 
     /// <summary>
     /// The keys of <paramref name="keys"/> that no lookup in <paramref name="language"/> would find
@@ -136,6 +147,37 @@ public sealed class PromptLibrary
     {
         ArgumentNullException.ThrowIfNull(keys);
         return [.. keys.Where(key => !Contains(key, language)).Distinct(StringComparer.OrdinalIgnoreCase)];
+    }
+
+    private bool TryFind(ReadOnlySpan<char> language, ReadOnlySpan<char> key, [NotNullWhen(true)] out Prompt? prompt)
+    {
+        if (!language.IsEmpty)
+        {
+            if (TryFindIn(language, key, out prompt))
+            {
+                return true;
+            }
+
+            // "en-GB" → "en": the base language is the part before the first subtag (RFC 5646 §2.1).
+            int dash = language.IndexOf('-');
+            if (dash > 0 && TryFindIn(language[..dash], key, out prompt))
+            {
+                return true;
+            }
+        }
+
+        return _fallbackBySpan.TryGetValue(key, out prompt);
+    }
+
+    private bool TryFindIn(ReadOnlySpan<char> language, ReadOnlySpan<char> key, [NotNullWhen(true)] out Prompt? prompt)
+    {
+        if (_languagesBySpan.TryGetValue(language, out FrozenDictionary<string, Prompt>? prompts))
+        {
+            return prompts.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(key, out prompt);
+        }
+
+        prompt = null;
+        return false;
     }
 
     private static PromptLibrary Create(string fallbackLanguage, List<(string Language, string Key, Prompt Prompt)> prompts)

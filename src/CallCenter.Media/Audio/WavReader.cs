@@ -66,10 +66,14 @@ public static class WavReader
             return WavReadResult.Fail(source, chunkError);
         }
 
-        if (!WavFormat.TryParse(fmtBody, out WavFormat format, out string? formatError)
-            || !format.TryGetEncoding(out WavEncoding encoding, out formatError))
+        if (!WavFormat.TryParse(fmtBody, out WavFormat format, out string? formatError))
         {
-            return WavReadResult.Fail(source, formatError!);
+            return WavReadResult.Fail(source, formatError);
+        }
+
+        if (!format.TryGetEncoding(out WavEncoding encoding, out string? encodingError))
+        {
+            return WavReadResult.Fail(source, encodingError);
         }
 
         if (data.IsEmpty)
@@ -125,10 +129,12 @@ public static class WavReader
         string? stoppedBy = null;
 
         // Chunks start inside the RIFF size the header declares (trailing bytes past it are not
-        // part of the file), but writers often get that size wrong, so a nonsense value means
-        // "to the end of the file" and chunk bodies may always run to the end of the file.
+        // part of the file), but writers often get that size wrong (0, 0xFFFFFFFF when streaming),
+        // so a size too small for one chunk or past the end of the file means "to the end of the
+        // file", and chunk bodies may always run to the end of the file.
         long riffEnd = ChunkHeaderLength + (long)BinaryPrimitives.ReadUInt32LittleEndian(file[4..]);
-        long chunkStartLimit = riffEnd >= RiffHeaderLength && riffEnd <= file.Length ? riffEnd : file.Length;
+        bool riffSizeUsable = riffEnd >= RiffHeaderLength + ChunkHeaderLength && riffEnd <= file.Length;
+        long chunkStartLimit = riffSizeUsable ? riffEnd : file.Length;
 
         long position = RiffHeaderLength;
         while (chunkStartLimit - position >= ChunkHeaderLength)

@@ -18,8 +18,9 @@ internal sealed class DtmfToneAnalyzer
 
     /// <summary>
     /// A window is "even" when every sub-block holds at least this share of the mean sub-block energy.
-    /// Two tones beat, so a steady key still varies about ±21% per 5 ms; a sub-block at a tone's edge that
-    /// is less than about half covered falls below it, which is what makes the measured lengths exact.
+    /// The two tones of a key beat (at 268 Hz or more), so a steady key still varies up to about ±21% per
+    /// 5 ms; a sub-block at a tone's edge that the tone covers by less than about half falls below it. That
+    /// keeps tone and pause lengths measured to one sub-block, so 30 ms never passes for 40 ms.
     /// </summary>
     private const double MinSubBlockShareOfMean = 0.4;
 
@@ -36,6 +37,7 @@ internal sealed class DtmfToneAnalyzer
     private readonly double _relativePeak;
     private readonly double _signalToNoise;
     private readonly double _harmonicRejection;
+    private readonly double _frequencyTolerance;
     private int _stored;
     private int _oldest;
 
@@ -66,6 +68,7 @@ internal sealed class DtmfToneAnalyzer
         _relativePeak = FromDb(options.MinRelativePeakDb);
         _signalToNoise = FromDb(options.MinSignalToNoiseDb);
         _harmonicRejection = FromDb(options.MinHarmonicRejectionDb);
+        _frequencyTolerance = options.MaxFrequencyDeviationPercent / 100;
     }
 
     /// <summary>Length of one analysis window.</summary>
@@ -94,6 +97,13 @@ internal sealed class DtmfToneAnalyzer
         if (_stored < SubBlocksPerWindow)
         {
             return DtmfWindowVerdict.Filling;
+        }
+
+        // |DFT|² never exceeds N times the window's energy (Cauchy-Schwarz), so a window this quiet cannot
+        // hold a tone at the minimum level: skip the spectrum, as for most of a call's audio.
+        if (WindowEnergy() * WindowLength < _minTonePower)
+        {
+            return DtmfWindowVerdict.TooQuiet;
         }
 
         ComputeWindowPowers();
@@ -139,6 +149,11 @@ internal sealed class DtmfToneAnalyzer
             return DtmfWindowVerdict.Noise;
         }
 
+        if (!IsOnFrequency(row) || !IsOnFrequency(4 + column))
+        {
+            return DtmfWindowVerdict.OffFrequency;
+        }
+
         if (_powers[8 + row] * _harmonicRejection > rowPower || _powers[12 + column] * _harmonicRejection > columnPower)
         {
             return DtmfWindowVerdict.Harmonics;
@@ -148,23 +163,40 @@ internal sealed class DtmfToneAnalyzer
         return DtmfWindowVerdict.Key;
     }
 
+    /// <summary>
+    /// The tone must be within the frequency tolerance of its key frequency (Q.24: accept ±1.5%, reject
+    /// ±3.5%). Besides checking the sender, this rejects most speech: a voice harmonic inside the 20 ms filter
+    /// is seldom also within a percent or two of the key frequency, in both groups at once.
+    /// </summary>
+    private bool IsOnFrequency(int filter)
+    {
+        Span<Complex> perBlock = stackalloc Complex[SubBlocksPerWindow];
+        Gather(filter, perBlock);
+        var offset = _bank.FrequencyOffset(filter, perBlock, SampleRate);
+        return Math.Abs(offset) <= _frequencyTolerance * _bank.Frequency(filter);
+    }
+
+    private void Gather(int filter, Span<Complex> perBlock)
+    {
+        for (var k = 0; k < perBlock.Length; k++)
+        {
+            perBlock[k] = _outputs[(_oldest + k) % SubBlocksPerWindow][filter];
+        }
+    }
+
     private void ComputeWindowPowers()
     {
         Span<Complex> perBlock = stackalloc Complex[SubBlocksPerWindow];
         for (var f = 0; f < _powers.Length; f++)
         {
-            for (var k = 0; k < SubBlocksPerWindow; k++)
-            {
-                perBlock[k] = _outputs[(_oldest + k) % SubBlocksPerWindow][f];
-            }
-
+            Gather(f, perBlock);
             _powers[f] = _bank.CombinedPower(f, perBlock);
         }
     }
 
     private bool IsEven()
     {
-        var mean = (_energies[0] + _energies[1] + _energies[2] + _energies[3]) / SubBlocksPerWindow;
+        var mean = WindowEnergy() / SubBlocksPerWindow;
         foreach (var energy in _energies)
         {
             if (energy < MinSubBlockShareOfMean * mean)
@@ -199,25 +231,21 @@ internal sealed class DtmfToneAnalyzer
     private bool DominatesWindow(int rowFilter, int columnFilter)
     {
         const int Half = SubBlocksPerWindow / 2;
-        Span<Complex> firstHalf = stackalloc Complex[Half];
-        Span<Complex> secondHalf = stackalloc Complex[Half];
+        Span<Complex> perBlock = stackalloc Complex[SubBlocksPerWindow];
         double halfPowers = 0;
         foreach (var filter in (ReadOnlySpan<int>)[rowFilter, columnFilter])
         {
-            for (var k = 0; k < Half; k++)
-            {
-                firstHalf[k] = _outputs[(_oldest + k) % SubBlocksPerWindow][filter];
-                secondHalf[k] = _outputs[(_oldest + Half + k) % SubBlocksPerWindow][filter];
-            }
-
-            halfPowers += _bank.CombinedPower(filter, firstHalf) + _bank.CombinedPower(filter, secondHalf);
+            Gather(filter, perBlock);
+            halfPowers += _bank.CombinedPower(filter, perBlock[..Half]) + _bank.CombinedPower(filter, perBlock[Half..]);
         }
 
-        var total = _energies[0] + _energies[1] + _energies[2] + _energies[3];
+        var total = WindowEnergy();
         var toneEnergy = 2 * halfPowers / (WindowLength / 2);
         var rest = Math.Max(total - toneEnergy, 0);
         return toneEnergy >= rest * _signalToNoise;
     }
+
+    private double WindowEnergy() => _energies[0] + _energies[1] + _energies[2] + _energies[3];
 
     private static int IndexOfMax(ReadOnlySpan<double> values)
     {

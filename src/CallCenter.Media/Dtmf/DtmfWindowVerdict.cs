@@ -24,6 +24,9 @@ internal enum DtmfWindowVerdict
     /// <summary>The two tones hold too little of the window's energy (noise, speech).</summary>
     Noise,
 
+    /// <summary>A tone is further from its key frequency than the tolerance.</summary>
+    OffFrequency,
+
     /// <summary>A tone has a strong second harmonic (voiced speech, music).</summary>
     Harmonics,
 }

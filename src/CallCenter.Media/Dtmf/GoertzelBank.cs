@@ -9,6 +9,7 @@ namespace CallCenter.Media.Dtmf;
 /// </summary>
 internal sealed class GoertzelBank
 {
+    private readonly double[] _frequencies;
     private readonly double[] _coefficients;
     private readonly Complex[] _tails;
     private readonly Complex[] _blockRotations;
@@ -16,6 +17,7 @@ internal sealed class GoertzelBank
     public GoertzelBank(ReadOnlySpan<double> frequencies, int sampleRate, int blockLength)
     {
         BlockLength = blockLength;
+        _frequencies = frequencies.ToArray();
         _coefficients = new double[frequencies.Length];
         _tails = new Complex[frequencies.Length];
         _blockRotations = new Complex[frequencies.Length];
@@ -31,6 +33,9 @@ internal sealed class GoertzelBank
     public int Count => _coefficients.Length;
 
     public int BlockLength { get; }
+
+    /// <summary>The frequency of filter <paramref name="index"/>, Hz.</summary>
+    public double Frequency(int index) => _frequencies[index];
 
     /// <summary>
     /// Runs every filter over one block. Output i is s[N−1] − e^(−jω)·s[N−2], which equals
@@ -75,5 +80,32 @@ internal sealed class GoertzelBank
         }
 
         return (sum.Real * sum.Real) + (sum.Imaginary * sum.Imaginary);
+    }
+
+    /// <summary>
+    /// How far, in Hz, the dominant component near frequency <paramref name="index"/> lies from it, measured
+    /// from consecutive blocks (oldest first). A component δ rad/sample off the filter advances the rotated
+    /// block results by δN radians per block, so δ is the mean phase step divided by N. Unambiguous within
+    /// ±sampleRate / (2N) Hz.
+    /// </summary>
+    public double FrequencyOffset(int index, ReadOnlySpan<Complex> blockOutputsOldestFirst, int sampleRate)
+    {
+        var rotation = _blockRotations[index];
+        var phase = Complex.One;
+        var previous = Complex.Zero;
+        var steps = Complex.Zero;
+        for (var k = 0; k < blockOutputsOldestFirst.Length; k++)
+        {
+            var aligned = phase * blockOutputsOldestFirst[k];
+            if (k > 0)
+            {
+                steps += aligned * Complex.Conjugate(previous);
+            }
+
+            previous = aligned;
+            phase *= rotation;
+        }
+
+        return steps.Phase * sampleRate / (2 * Math.PI * BlockLength);
     }
 }

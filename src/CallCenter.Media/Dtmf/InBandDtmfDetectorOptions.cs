@@ -30,6 +30,12 @@ public sealed class InBandDtmfDetectorOptions
     /// </summary>
     public double MinHarmonicRejectionDb { get; init; } = 8;
 
+    /// <summary>
+    /// Largest accepted difference between a tone and its key frequency, percent. ITU-T Q.24 asks receivers
+    /// to accept ±1.5% and reject ±3.5%; staying near the low end rejects most speech.
+    /// </summary>
+    public double MaxFrequencyDeviationPercent { get; init; } = 2;
+
     /// <summary>Shortest tone reported as a key (Q.24: 40 ms must be accepted; much shorter must not).</summary>
     public TimeSpan MinToneDuration { get; init; } = TimeSpan.FromMilliseconds(40);
 
@@ -46,6 +52,9 @@ public sealed class InBandDtmfDetectorOptions
         ArgumentOutOfRangeException.ThrowIfNegative(MaxReverseTwistDb, nameof(MaxReverseTwistDb));
         ArgumentOutOfRangeException.ThrowIfNegative(MinRelativePeakDb, nameof(MinRelativePeakDb));
         ArgumentOutOfRangeException.ThrowIfNegative(MinHarmonicRejectionDb, nameof(MinHarmonicRejectionDb));
+        // Beyond ±5% a row tone could be taken for its neighbour (697 × 1.05 is half-way to 770).
+        ArgumentOutOfRangeException.ThrowIfNegative(MaxFrequencyDeviationPercent, nameof(MaxFrequencyDeviationPercent));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(MaxFrequencyDeviationPercent, 5, nameof(MaxFrequencyDeviationPercent));
         if (!double.IsFinite(MinSignalToNoiseDb))
         {
             throw new ArgumentOutOfRangeException(nameof(MinSignalToNoiseDb), MinSignalToNoiseDb, "Must be a finite number of dB.");

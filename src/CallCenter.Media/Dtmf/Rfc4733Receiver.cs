@@ -179,7 +179,39 @@ public sealed class Rfc4733Receiver
             return;
         }
 
+        if (IsStragglerBefore(_active, packet))
+        {
+            ReportStraggler(packet, block, ref completed);
+            return;
+        }
+
         Start(packet, block, ref completed);
+    }
+
+    /// <summary>
+    /// A packet of an unknown event that began before the running one (RTP timestamps order the events of
+    /// one source, §2.2.1) and arrives soon after the running one started was overtaken in the network; it
+    /// must not cut the running press short.
+    /// </summary>
+    private bool IsStragglerBefore(TelephoneEventTrack? active, in PacketContext packet) =>
+        active is not null
+        && active.Ssrc == packet.Ssrc
+        && unchecked((int)(packet.Timestamp - active.Timestamp)) < 0
+        && packet.Arrival - active.FirstArrival <= _options.DuplicateWindow;
+
+    /// <summary>Reports an overtaken press at once, so presses still come out in the order they were made.</summary>
+    private void ReportStraggler(in PacketContext packet, in TelephoneEvent block, ref List<DtmfEvent>? completed)
+    {
+        var track = new TelephoneEventTrack(packet.Ssrc, packet.Timestamp, block, packet.Arrival, _clockRate);
+        CountLostStart(packet, block);
+        if (block.End)
+        {
+            Finish(track, ref completed);
+        }
+        else
+        {
+            CloseWithoutEnd(track, "overtaken by a later event", ref completed);
+        }
     }
 
     /// <summary>
@@ -192,11 +224,15 @@ public sealed class Rfc4733Receiver
 
     /// <summary>
     /// Within the duplicate window every packet of a finished event's identity is a copy (§2.5.1.4 end
-    /// retransmissions, reordered updates, network duplicates). After it, only an end packet carrying the
-    /// final duration again is taken as a late copy; anything else is a new press reusing the timestamp.
+    /// retransmissions, reordered updates, network duplicates). After it, a late packet still belongs to the
+    /// finished press when it cannot be the start of another: an end packet repeating the final duration,
+    /// or, for a press closed without its end (timeout), any packet whose duration carries on from what was
+    /// seen (the stream stalled and resumed). Anything else is a new press reusing the timestamp.
     /// </summary>
     private bool IsRetransmissionOf(TelephoneEventTrack finished, in TelephoneEvent block, DateTimeOffset arrival) =>
-        arrival - finished.LastArrival <= _options.DuplicateWindow || (block.End && block.Duration == finished.MaxDuration);
+        arrival - finished.LastArrival <= _options.DuplicateWindow
+        || (block.End && block.Duration == finished.MaxDuration)
+        || (finished.ClosedWithoutEnd && block.Duration >= finished.MaxDuration);
 
     private void Start(in PacketContext packet, in TelephoneEvent block, ref List<DtmfEvent>? completed)
     {
@@ -206,12 +242,7 @@ public sealed class Rfc4733Receiver
         }
 
         var track = new TelephoneEventTrack(packet.Ssrc, packet.Timestamp, block, packet.Arrival, _clockRate);
-        if (!packet.StartsHere)
-        {
-            _stats = _stats with { LostStarts = _stats.LostStarts + 1 };
-            DtmfLog.StartLost(_logger, DtmfDigits.All[block.EventCode], packet.Ssrc, packet.Sequence, packet.Timestamp);
-        }
-
+        CountLostStart(packet, block);
         if (block.End)
         {
             Finish(track, ref completed);
@@ -222,9 +253,19 @@ public sealed class Rfc4733Receiver
         }
     }
 
+    private void CountLostStart(in PacketContext packet, in TelephoneEvent block)
+    {
+        if (!packet.StartsHere)
+        {
+            _stats = _stats with { LostStarts = _stats.LostStarts + 1 };
+            DtmfLog.StartLost(_logger, DtmfDigits.All[block.EventCode], packet.Ssrc, packet.Sequence, packet.Timestamp);
+        }
+    }
+
     private void CloseWithoutEnd(TelephoneEventTrack track, string reason, ref List<DtmfEvent>? completed)
     {
         _stats = _stats with { MissingEnds = _stats.MissingEnds + 1 };
+        track.ClosedWithoutEnd = true;
         DtmfLog.EndMissing(_logger, DtmfDigits.All[track.EventCode], track.Ssrc, track.Timestamp, reason);
         Finish(track, ref completed);
     }

@@ -17,6 +17,7 @@ internal sealed class TelephoneEventTrack
         EventCode = block.EventCode;
         MaxDuration = block.Duration;
         Volume = block.Volume;
+        FirstArrival = arrival;
         LastArrival = arrival;
         // The duration in the first packet seen tells how long ago the key went down, which also
         // places presses whose first packets were lost.
@@ -32,6 +33,8 @@ internal sealed class TelephoneEventTrack
 
     public DateTimeOffset StartTime { get; }
 
+    public DateTimeOffset FirstArrival { get; }
+
     public DateTimeOffset LastArrival { get; private set; }
 
     /// <summary>Largest duration reported for the current segment, in timestamp units.</summary>
@@ -41,6 +44,9 @@ internal sealed class TelephoneEventTrack
     public long EarlierSegments { get; private set; }
 
     public int Volume { get; private set; }
+
+    /// <summary>True when the press was reported without having seen its end packet (timeout, superseded).</summary>
+    public bool ClosedWithoutEnd { get; set; }
 
     public bool Matches(uint ssrc, uint timestamp, byte eventCode) =>
         Ssrc == ssrc && Timestamp == timestamp && EventCode == eventCode;

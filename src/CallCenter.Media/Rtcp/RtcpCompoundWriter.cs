@@ -33,7 +33,7 @@ public ref struct RtcpCompoundWriter
 
     /// <summary>Appends an SR with the given sender information and report blocks.</summary>
     /// <exception cref="ArgumentException">More than 31 report blocks.</exception>
-    public bool TryWriteSenderReport(uint ssrc, in RtcpSenderInfo senderInfo, ReadOnlySpan<RtcpReportBlock> blocks)
+    public bool TryWriteSenderReport(uint ssrc, in RtcpSenderInfo senderInfo, scoped ReadOnlySpan<RtcpReportBlock> blocks)
     {
         CheckBlockCount(blocks);
         int length = 8 + RtcpSenderInfo.Length + (blocks.Length * RtcpReportBlock.Length);
@@ -51,7 +51,7 @@ public ref struct RtcpCompoundWriter
 
     /// <summary>Appends an RR with the given report blocks (none is valid: "I am here but receive nothing").</summary>
     /// <exception cref="ArgumentException">More than 31 report blocks.</exception>
-    public bool TryWriteReceiverReport(uint ssrc, ReadOnlySpan<RtcpReportBlock> blocks)
+    public bool TryWriteReceiverReport(uint ssrc, scoped ReadOnlySpan<RtcpReportBlock> blocks)
     {
         CheckBlockCount(blocks);
         int length = 8 + (blocks.Length * RtcpReportBlock.Length);
@@ -68,7 +68,7 @@ public ref struct RtcpCompoundWriter
 
     /// <summary>Appends an SDES packet with one chunk carrying the CNAME item of <paramref name="ssrc"/> (§6.5.1).</summary>
     /// <exception cref="ArgumentException">The CNAME is empty or longer than 255 octets.</exception>
-    public bool TryWriteCanonicalName(uint ssrc, ReadOnlySpan<byte> canonicalName)
+    public bool TryWriteCanonicalName(uint ssrc, scoped ReadOnlySpan<byte> canonicalName)
     {
         if (canonicalName.IsEmpty || canonicalName.Length > MaxTextLength)
         {
@@ -93,7 +93,7 @@ public ref struct RtcpCompoundWriter
 
     /// <summary>Appends a BYE for <paramref name="sources"/> with an optional <paramref name="reason"/> (§6.6).</summary>
     /// <exception cref="ArgumentException">No source or more than 31, or a reason longer than 255 octets.</exception>
-    public bool TryWriteGoodbye(ReadOnlySpan<uint> sources, ReadOnlySpan<byte> reason)
+    public bool TryWriteGoodbye(scoped ReadOnlySpan<uint> sources, scoped ReadOnlySpan<byte> reason)
     {
         if (sources.IsEmpty || sources.Length > MaxReportBlocks)
         {

@@ -74,6 +74,10 @@ public sealed class RtpReceiveStatistics
     /// <summary>The interarrival jitter estimate in RTP timestamp units (A.8).</summary>
     public uint Jitter => (uint)_jitter;
 
+    /// <summary>A snapshot of the figures, without starting a new report interval.</summary>
+    public RtpReceiveSummary GetSummary() =>
+        new(Ssrc, PacketsReceived, PacketsExpected, CumulativeLost, ExtendedHighestSequence, Jitter);
+
     /// <summary>
     /// Accounts for one received packet: validates its sequence number (A.1) and, if it counts, updates the jitter
     /// estimate (A.8). <paramref name="arrival"/> is the arrival time in RTP timestamp units (see <see cref="RtpArrivalClock"/>).

@@ -45,7 +45,7 @@ public sealed record MediaDescription
     public bool IsAudio => string.Equals(Media, "audio", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>True when the protocol is RTP-based ("RTP/AVP", "RTP/SAVP", "UDP/TLS/RTP/SAVPF"…), so the formats are payload types.</summary>
-    public bool IsRtp => Protocol.Split('/').Contains("RTP", StringComparer.OrdinalIgnoreCase);
+    public bool IsRtp => SdpSyntax.IsRtpProtocol(Protocol);
 
     /// <summary>The formats that are payload type numbers, in order.</summary>
     public IEnumerable<int> PayloadTypes =>

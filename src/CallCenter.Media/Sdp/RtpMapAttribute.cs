@@ -31,6 +31,7 @@ public sealed record RtpMapAttribute(int PayloadType, string EncodingName, int C
         && ClockRate == other.ClockRate
         && (Channels ?? 1) == (other.Channels ?? 1);
 
-    /// <summary>The codec as "NAME/rate[/channels]", for messages.</summary>
-    public string CodecText => Value![(Value!.IndexOf(' ') + 1)..];
+    /// <summary>The codec as "NAME/rate", with "/channels" when not one, for messages.</summary>
+    public string CodecText => string.Create(CultureInfo.InvariantCulture, $"{EncodingName}/{ClockRate}")
+        + (Channels is { } channels && channels != 1 ? "/" + channels.ToString(CultureInfo.InvariantCulture) : string.Empty);
 }

@@ -125,7 +125,11 @@ internal sealed class SdpDescriptionBuilder
                 return Once('c') ?? SdpFieldParser.ParseConnection(line.Value, out _connection);
             case 'b':
                 var error = SdpFieldParser.ParseBandwidth(line.Value, out var bandwidth);
-                _bandwidths.Add(bandwidth!);
+                if (bandwidth is not null)
+                {
+                    _bandwidths.Add(bandwidth);
+                }
+
                 return error;
             default:
                 return AddTimingOrLater(line);
@@ -138,7 +142,11 @@ internal sealed class SdpDescriptionBuilder
         {
             case 't':
                 var error = SdpFieldParser.ParseTiming(line.Value, out var timing);
-                _timings.Add(timing!);
+                if (timing is not null)
+                {
+                    _timings.Add(timing);
+                }
+
                 return error;
             case 'r':
                 if (_timings.Count == 0)

@@ -20,7 +20,8 @@ internal static class SdpFieldParser
             return error;
         }
 
-        if (!SdpSyntax.TryParseDigits(f[1], out _))
+        // sess-id is 1*DIGIT of any length (RFC 4566 §9); it is kept as text, so it need not fit a number type.
+        if (f[1].AsSpan().ContainsAnyExceptInRange('0', '9'))
         {
             return $"session id '{f[1]}' is not a number";
         }

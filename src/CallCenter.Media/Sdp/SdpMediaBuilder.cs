@@ -34,7 +34,11 @@ internal sealed class SdpMediaBuilder(int lineNumber, MediaDescription media)
                 return error;
             case 'b':
                 error = SdpFieldParser.ParseBandwidth(line.Value, out var bandwidth);
-                _bandwidths.Add(bandwidth!);
+                if (bandwidth is not null)
+                {
+                    _bandwidths.Add(bandwidth);
+                }
+
                 return error;
             case 'k':
                 _media = _media with { EncryptionKey = line.Value };

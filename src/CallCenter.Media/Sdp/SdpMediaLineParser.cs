@@ -34,7 +34,7 @@ internal static class SdpMediaLineParser
         }
 
         var formats = fields[3..];
-        error = CheckFormats(formats, IsRtpProtocol(fields[2]));
+        error = CheckFormats(formats, SdpSyntax.IsRtpProtocol(fields[2]));
         if (error is not null)
         {
             return error;
@@ -72,8 +72,6 @@ internal static class SdpMediaLineParser
         protocol.Split('/').All(part => SdpSyntax.IsToken(part))
             ? null
             : $"transport protocol '{SdpLineReader.Excerpt(protocol)}' is not a '/'-separated list of tokens";
-
-    private static bool IsRtpProtocol(string protocol) => protocol.Split('/').Contains("RTP", StringComparer.OrdinalIgnoreCase);
 
     private static string? CheckFormats(string[] formats, bool rtp)
     {

@@ -61,6 +61,9 @@ internal static class SdpSyntax
         return true;
     }
 
+    /// <summary>True for RTP-based transports ("RTP/AVP", "RTP/SAVP", "UDP/TLS/RTP/SAVPF"…), whose formats are payload types.</summary>
+    public static bool IsRtpProtocol(string protocol) => protocol.Split('/').Contains("RTP", StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Cuts trailing spaces and tabs, which some peers leave after structured fields.</summary>
     public static string TrimTrailingBlanks(string value) => value.TrimEnd(' ', '\t');
 

@@ -110,6 +110,13 @@ public sealed class SipStack : ISipMessageSender, IAsyncDisposable
     }
 
     /// <inheritdoc />
+    public ValueTask<bool> SendSerializedResponseAsync(ReadOnlyMemory<byte> wire, int statusCode, SipRemote destination)
+    {
+        _observer.ResponseSent(statusCode);
+        return _transport.SendAsync(wire, destination.Transport, destination.EndPoint, destination.ConnectionId);
+    }
+
+    /// <inheritdoc />
     public async ValueTask DisposeAsync() => await _transport.DisposeAsync().ConfigureAwait(false);
 
     /// <summary>Called by the transport on its receive thread for every whole message.</summary>

@@ -133,6 +133,19 @@ public abstract class ServerTransaction : SipTransaction
         return Send(response, ResponseDestination);
     }
 
+    /// <summary>
+    /// Sends a final response as <paramref name="wire"/>, its serialised form, remembering its To tag. Under the lock.
+    /// </summary>
+    private protected bool SendSerializedResponse(SipResponse response, byte[] wire)
+    {
+        if (response.To?.Tag is { } tag)
+        {
+            _responseToTag = tag;
+        }
+
+        return SendSerialized(wire, response.StatusCode, ResponseDestination);
+    }
+
     /// <summary>Sends a response again, for a retransmitted request or Timer G. Under the lock.</summary>
     private protected void ResendResponse(SipResponse response)
     {

@@ -2,19 +2,35 @@ namespace CallCenter.Sip.Transactions;
 
 /// <summary>
 /// The live server transactions, indexed for §17.2.3 matching (by branch and sent-by for RFC 3261 requests, by
-/// Call-ID, CSeq number and From tag for RFC 2543 ones) and for the §8.2.2.2 merged-request check. One lock keeps
-/// "find, else check for a merge, else add" atomic, so two copies of a new request racing on two receive threads
-/// create one transaction. No transaction code runs under this lock.
+/// Call-ID, CSeq number and From tag for RFC 2543 ones) and for the §8.2.2.2 merged-request check, plus the compact
+/// <see cref="CompletedServerTransaction"/> entries that stand in for Completed non-INVITE transactions on unreliable
+/// transports until Timer J (see ServerTransactionTable.Completed.cs). One lock keeps "find, else check for a merge,
+/// else add" atomic, so two copies of a new request racing on two receive threads create one transaction. No
+/// transaction code runs under this lock.
 /// </summary>
-internal sealed class ServerTransactionTable(SipTransactionCounters counters)
+internal sealed partial class ServerTransactionTable
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<BranchKey, List<ServerTransaction>> _byBranch = [];
     private readonly Dictionary<LegacyKey, List<ServerTransaction>> _legacy = [];
     private readonly Dictionary<MergeKey, ServerTransaction> _merge = [];
+    private readonly CompletedServerTransactions _completed = new();
+    private readonly SipTransactionCounters _counters;
     private int _count;
 
-    /// <summary>Live server transactions.</summary>
+    /// <summary>
+    /// A table whose completed entries wait <paramref name="timerJ"/> on <paramref name="time"/>;
+    /// <paramref name="completedExpired"/> is called, outside the lock, after Timer J removed some.
+    /// </summary>
+    public ServerTransactionTable(SipTransactionCounters counters, TimeProvider time, TimeSpan timerJ, Action completedExpired)
+    {
+        _counters = counters;
+        _time = time;
+        _timerJ = (long)(timerJ.TotalSeconds * time.TimestampFrequency);
+        _completedExpired = completedExpired;
+    }
+
+    /// <summary>Live server transactions, completed entries included.</summary>
     public int Count
     {
         get
@@ -50,9 +66,10 @@ internal sealed class ServerTransactionTable(SipTransactionCounters counters)
     }
 
     /// <summary>
-    /// Matches a request (not an ACK) to a live transaction; otherwise asks <paramref name="create"/> for a new one,
-    /// telling it whether the request is a §8.2.2.2 merge of a live transaction. A null from the factory adds
-    /// nothing and yields <see cref="AdmissionOutcome.Refused"/>. The factory runs under the lock and must not call out.
+    /// Matches a request (not an ACK) to a live transaction or a completed entry; otherwise asks
+    /// <paramref name="create"/> for a new one, telling it whether the request is a §8.2.2.2 merge of a transaction
+    /// still in the table. A null from the factory adds nothing and yields <see cref="AdmissionOutcome.Refused"/>.
+    /// The factory runs under the lock and must not call out.
     /// </summary>
     public Admission Admit(ServerTransactionIdentity incoming, Func<bool, ServerTransaction?> create)
     {
@@ -66,7 +83,13 @@ internal sealed class ServerTransactionTable(SipTransactionCounters counters)
                 }
             }
 
-            var merged = incoming.CanBeMerged && _merge.ContainsKey(incoming.MergeKey);
+            if (incoming.IsRfc3261 && _completed.Count > 0 && _completed.Find(incoming.BranchKey, incoming.Method) is { } completed)
+            {
+                return new Admission(AdmissionOutcome.Retransmission, null, completed);
+            }
+
+            var merged = incoming.CanBeMerged
+                && (_merge.ContainsKey(incoming.MergeKey) || (_completed.Count > 0 && _completed.HasMergeKey(incoming.MergeKey)));
             var created = create(merged);
             if (created is null)
             {
@@ -95,8 +118,11 @@ internal sealed class ServerTransactionTable(SipTransactionCounters counters)
         }
     }
 
-    /// <summary>The transaction a CANCEL cancels (§9.2), or null.</summary>
-    public ServerTransaction? FindCancelTarget(ServerTransactionIdentity cancel)
+    /// <summary>
+    /// The transaction a CANCEL cancels (§9.2) and the To tag the 200 to the CANCEL carries, or null. A completed
+    /// entry matches too: the request still has a transaction, which has already sent its final response.
+    /// </summary>
+    public CancelTarget? FindCancelTarget(ServerTransactionIdentity cancel)
     {
         lock (_gate)
         {
@@ -104,8 +130,14 @@ internal sealed class ServerTransactionTable(SipTransactionCounters counters)
             {
                 if (candidate.Identity.IsCancelledBy(cancel))
                 {
-                    return candidate;
+                    return new CancelTarget(candidate, candidate.TagForCancelResponse);
                 }
+            }
+
+            if (cancel.IsRfc3261 && _completed.Count > 0 && _completed.FindCancelled(cancel.BranchKey) is { } completed)
+            {
+                // A final response without a To tag breaks §8.2.6.2; a fresh tag then keeps the 200 well-formed.
+                return new CancelTarget(null, completed.Response.To?.Tag ?? RandomTag.New());
             }
 
             return null;
@@ -115,6 +147,11 @@ internal sealed class ServerTransactionTable(SipTransactionCounters counters)
     /// <summary>Removes a terminated transaction; false when it was not (or no longer) in the table.</summary>
     public bool Remove(ServerTransaction transaction)
     {
+        if (transaction is NonInviteServerTransaction { HandedOver: { } entry })
+        {
+            return Remove(entry);
+        }
+
         var identity = transaction.Identity;
         lock (_gate)
         {
@@ -134,7 +171,7 @@ internal sealed class ServerTransactionTable(SipTransactionCounters counters)
             _count--;
         }
 
-        counters.TransactionRemoved(transaction.Kind);
+        _counters.TransactionRemoved(transaction.Kind);
         return true;
     }
 
@@ -185,14 +222,14 @@ internal sealed class ServerTransactionTable(SipTransactionCounters counters)
         }
 
         _count++;
-        counters.TransactionAdded(transaction.Kind);
+        _counters.TransactionAdded(transaction.Kind);
     }
 }
 
 /// <summary>What <see cref="ServerTransactionTable.Admit"/> did with a request.</summary>
 internal enum AdmissionOutcome
 {
-    /// <summary>It matched a live transaction.</summary>
+    /// <summary>It matched a live transaction or a completed entry.</summary>
     Retransmission,
 
     /// <summary>It is a merged request (§8.2.2.2); an internal transaction was created to answer it 482.</summary>
@@ -205,5 +242,11 @@ internal enum AdmissionOutcome
     Refused,
 }
 
-/// <summary>Outcome of <see cref="ServerTransactionTable.Admit"/> and the transaction concerned.</summary>
-internal readonly record struct Admission(AdmissionOutcome Outcome, ServerTransaction? Transaction);
+/// <summary>
+/// Outcome of <see cref="ServerTransactionTable.Admit"/> and the transaction concerned: a live one, or for a
+/// retransmission answered from a completed entry, that entry.
+/// </summary>
+internal readonly record struct Admission(AdmissionOutcome Outcome, ServerTransaction? Transaction, CompletedServerTransaction? Completed = null);
+
+/// <summary>What a CANCEL matched (§9.2): the live transaction, if it is not a completed entry, and the To tag to answer with.</summary>
+internal readonly record struct CancelTarget(ServerTransaction? Live, string ToTag);

@@ -19,12 +19,13 @@ public abstract class SipTransaction
 
     private readonly Lock _gate = new();
     private readonly Queue<UserCall> _pendingCalls = new();
-    private readonly ITimer?[] _timers = new ITimer?[TimerCount];
-    private readonly int[] _timerGenerations = new int[TimerCount];
-    private readonly TaskCompletionSource _termination = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly bool _userVisible;
+    private ITimer?[]? _timers;
+    private int[]? _timerGenerations;
+    private TaskCompletionSource? _termination;
     private volatile TransactionState _state;
     private bool _delivering;
+    private bool _finishing;
     private bool _finished;
 
     private protected SipTransaction(
@@ -48,13 +49,13 @@ public abstract class SipTransaction
     public string Branch { get; }
 
     /// <summary>The current state; it may change as soon as it has been read.</summary>
-    public TransactionState State => _state;
+    public TransactionState State => ReportedState(_state);
 
     /// <summary>Anything the user wants to attach (e.g. its call or dialog); the layer never reads it.</summary>
     public object? UserState { get; set; }
 
     /// <summary>Completes once the transaction has terminated, its last user call has returned and it has left the tables.</summary>
-    public Task Termination => _termination.Task;
+    public Task Termination => TerminationTask();
 
     internal TransactionContext Context { get; }
 
@@ -64,6 +65,33 @@ public abstract class SipTransaction
 
     /// <inheritdoc />
     public override string ToString() => $"{Kind} {Request.Method} {Branch} ({State})";
+
+    /// <summary>The state <see cref="State"/> reports, given the state machine's own.</summary>
+    private protected virtual TransactionState ReportedState(TransactionState state) => state;
+
+    /// <summary>
+    /// The task behind <see cref="Termination"/>, created on first use (few users ask, and a Completed transaction
+    /// should not carry one for nothing).
+    /// </summary>
+    private protected virtual Task TerminationTask()
+    {
+        lock (_gate)
+        {
+            if (_termination is null)
+            {
+                _termination = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                if (_finished)
+                {
+                    _termination.TrySetResult();
+                }
+            }
+
+            return _termination.Task;
+        }
+    }
+
+    /// <summary>The termination source if <see cref="Termination"/> has been asked for, else null. Under the lock.</summary>
+    private protected TaskCompletionSource? TerminationSourceLocked => _termination;
 
     /// <summary>Handles a timer that fired for the current state; runs under the lock.</summary>
     private protected abstract void OnTimerLocked(TransactionTimer timer);
@@ -75,7 +103,7 @@ public abstract class SipTransaction
     private protected void TransitionTo(TransactionState next)
     {
         _state = next;
-        if (next == TransactionState.Terminated)
+        if (next == TransactionState.Terminated && _timers is not null)
         {
             for (var i = 0; i < _timers.Length; i++)
             {
@@ -112,6 +140,8 @@ public abstract class SipTransaction
     private protected void StartTimer(TransactionTimer timer, TimeSpan due)
     {
         var index = (int)timer;
+        _timers ??= new ITimer?[TimerCount];
+        _timerGenerations ??= new int[TimerCount];
         _timers[index]?.Dispose();
         var generation = ++_timerGenerations[index];
         _timers[index] = Context.Time.CreateTimer(TimerFired, new TimerTicket(this, timer, generation), due, Timeout.InfiniteTimeSpan);
@@ -120,6 +150,11 @@ public abstract class SipTransaction
     /// <summary>Cancels a timer; a firing already on its way is recognised as stale and ignored. Under the lock.</summary>
     private protected void StopTimer(TransactionTimer timer)
     {
+        if (_timers is null || _timerGenerations is null)
+        {
+            return;
+        }
+
         var index = (int)timer;
         _timerGenerations[index]++;
         _timers[index]?.Dispose();
@@ -144,6 +179,29 @@ public abstract class SipTransaction
             sending = new ValueTask<bool>(false);
         }
 
+        return Sent(sending, destination);
+    }
+
+    /// <summary>As <see cref="Send"/>, for a response already serialised (<see cref="ISipMessageSender.SendSerializedResponseAsync"/>).</summary>
+    private protected bool SendSerialized(byte[] wire, int statusCode, SipRemote destination)
+    {
+        ValueTask<bool> sending;
+        try
+        {
+            sending = Context.Sender.SendSerializedResponseAsync(wire, statusCode, destination);
+        }
+        catch (Exception exception)
+        {
+            TransactionLog.SenderThrew(Context.Logger, exception, destination);
+            sending = new ValueTask<bool>(false);
+        }
+
+        return Sent(sending, destination);
+    }
+
+    /// <summary>The outcome of a send that has been started; see <see cref="Send"/>. Under the lock.</summary>
+    private bool Sent(ValueTask<bool> sending, SipRemote destination)
+    {
         if (!sending.IsCompleted)
         {
             _ = ObserveSendAsync(sending, destination);
@@ -184,20 +242,27 @@ public abstract class SipTransaction
             {
                 if (!_pendingCalls.TryDequeue(out call))
                 {
-                    if (_state != TransactionState.Terminated || _finished)
+                    if (_state != TransactionState.Terminated || _finishing)
                     {
                         _delivering = false;
                         return;
                     }
 
-                    _finished = finish = true;
+                    _finishing = finish = true;
                 }
             }
 
             if (finish)
             {
                 Context.OnTerminated(this);
-                _termination.TrySetResult();
+                TaskCompletionSource? termination;
+                lock (_gate)
+                {
+                    _finished = true;
+                    termination = _termination;
+                }
+
+                termination?.TrySetResult();
                 continue;
             }
 
@@ -217,7 +282,7 @@ public abstract class SipTransaction
         lock (_gate)
         {
             var index = (int)timer;
-            if (_state == TransactionState.Terminated || _timerGenerations[index] != generation)
+            if (_state == TransactionState.Terminated || _timers is null || _timerGenerations![index] != generation)
             {
                 return;
             }

@@ -57,6 +57,8 @@ public sealed class SipTransactionCounters
 
     internal void TransactionRemoved(TransactionKind kind) => Interlocked.Decrement(ref _active[(int)kind]);
 
+    internal void TransactionsRemoved(TransactionKind kind, int count) => Interlocked.Add(ref _active[(int)kind], -count);
+
     internal void RequestRetransmitted() => Interlocked.Increment(ref _requestRetransmissions);
 
     internal void ResponseRetransmitted() => Interlocked.Increment(ref _responseRetransmissions);

@@ -56,13 +56,13 @@ public sealed partial class SipTransactionLayer
     private void OnCancel(SipRequest cancel, SipRemote source, ServerTransactionIdentity identity)
     {
         var admission = _servers.Admit(identity, _ => new NonInviteServerTransaction(_context, cancel, source, identity, userVisible: false));
-        var cancelTransaction = admission.Transaction!;
         if (admission.Outcome == AdmissionOutcome.Retransmission)
         {
-            cancelTransaction.OnRetransmission();
+            Retransmitted(admission);
             return;
         }
 
+        var cancelTransaction = admission.Transaction!;
         cancelTransaction.Start();
         if (_servers.FindCancelTarget(identity) is not { } target)
         {
@@ -72,8 +72,8 @@ public sealed partial class SipTransactionLayer
             return;
         }
 
-        cancelTransaction.Respond(ResponseFactory.Create(cancel, 200, toTag: target.TagForCancelResponse));
-        target.OnCancel(cancel);
+        cancelTransaction.Respond(ResponseFactory.Create(cancel, 200, toTag: target.ToTag));
+        target.Live?.OnCancel(cancel);
     }
 
     private void OnOtherRequest(SipRequest request, SipRemote source, ServerTransactionIdentity identity)
@@ -84,7 +84,7 @@ public sealed partial class SipTransactionLayer
         switch (admission.Outcome)
         {
             case AdmissionOutcome.Retransmission:
-                admission.Transaction!.OnRetransmission();
+                Retransmitted(admission);
                 break;
             case AdmissionOutcome.Created:
                 admission.Transaction!.Start();

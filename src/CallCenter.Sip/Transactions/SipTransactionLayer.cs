@@ -25,10 +25,11 @@ public sealed partial class SipTransactionLayer
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(logger);
         options.Validate();
+        var timers = options.Snapshot();
         Counters = new SipTransactionCounters();
-        _servers = new ServerTransactionTable(Counters);
+        _servers = new ServerTransactionTable(Counters, timeProvider, timers.TimerJ(reliable: false), OnCompletedTransactionsEnded);
         _clients = new ClientTransactionTable(Counters);
-        _context = new TransactionContext(sender, user, timeProvider, options.Snapshot(), logger, Counters, OnTransactionTerminated);
+        _context = new TransactionContext(sender, user, timeProvider, timers, logger, Counters, OnTransactionTerminated, _servers.HandOver);
     }
 
     /// <summary>Live gauges and counters, for metrics.</summary>
@@ -164,6 +165,15 @@ public sealed partial class SipTransactionLayer
                 break;
         }
 
+        if (Volatile.Read(ref _stop) is { } stop)
+        {
+            CheckDrained(stop);
+        }
+    }
+
+    /// <summary>Completed entries left the server table (Timer J, or a transport error while re-sending).</summary>
+    private void OnCompletedTransactionsEnded()
+    {
         if (Volatile.Read(ref _stop) is { } stop)
         {
             CheckDrained(stop);

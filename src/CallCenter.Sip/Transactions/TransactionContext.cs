@@ -10,7 +10,8 @@ internal sealed class TransactionContext(
     SipTimerOptions timers,
     ILogger logger,
     SipTransactionCounters counters,
-    Action<SipTransaction> onTerminated)
+    Action<SipTransaction> onTerminated,
+    Func<ServerTransaction, CompletedServerTransaction, bool> handOver)
 {
     public ISipMessageSender Sender { get; } = sender;
 
@@ -26,4 +27,10 @@ internal sealed class TransactionContext(
 
     /// <summary>Called once, outside the transaction's lock, after it reached Terminated and its user calls were made.</summary>
     public Action<SipTransaction> OnTerminated { get; } = onTerminated;
+
+    /// <summary>
+    /// Replaces a Completed non-INVITE server transaction in the layer's table by its compact entry (§17.2.2 on
+    /// unreliable transports); false when the table does not hold the transaction. Called under the transaction's lock.
+    /// </summary>
+    public Func<ServerTransaction, CompletedServerTransaction, bool> HandOver { get; } = handOver;
 }

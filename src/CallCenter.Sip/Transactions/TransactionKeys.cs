@@ -28,13 +28,35 @@ internal readonly record struct BranchKey(string Branch, string Host, int? Port)
 
     public override int GetHashCode() =>
         HashCode.Combine(StringComparer.OrdinalIgnoreCase.GetHashCode(Branch), StringComparer.OrdinalIgnoreCase.GetHashCode(Host), Port);
+
+    /// <summary>A 64-bit digest of the key (see <see cref="Transactions.Fingerprint"/>); a match must be confirmed.</summary>
+    public ulong Fingerprint()
+    {
+        var fingerprint = new Fingerprint(1);
+        fingerprint.AddAsciiCaseless(Branch);
+        fingerprint.AddAsciiCaseless(Host);
+        fingerprint.Add(Port ?? -1);
+        return fingerprint.ToUInt64();
+    }
 }
 
 /// <summary>Call-ID (compared byte for byte, §20.8), CSeq number and From tag: the index of RFC 2543 transactions.</summary>
 internal readonly record struct LegacyKey(string CallId, long CSeqNumber, string? FromTag);
 
 /// <summary>From tag, Call-ID and CSeq: what §8.2.2.2 compares to detect a merged request.</summary>
-internal readonly record struct MergeKey(string? FromTag, string CallId, long CSeqNumber, string CSeqMethod);
+internal readonly record struct MergeKey(string? FromTag, string CallId, long CSeqNumber, string CSeqMethod)
+{
+    /// <summary>A 64-bit digest of the key (see <see cref="Transactions.Fingerprint"/>); a match must be confirmed.</summary>
+    public ulong Fingerprint()
+    {
+        var fingerprint = new Fingerprint(2);
+        fingerprint.AddOrdinal(FromTag);
+        fingerprint.AddOrdinal(CallId);
+        fingerprint.Add(CSeqNumber);
+        fingerprint.AddOrdinal(CSeqMethod);
+        return fingerprint.ToUInt64();
+    }
+}
 
 /// <summary>Branch and method: the client transaction key (§17.1.3).</summary>
 internal readonly record struct ClientTransactionKey(string Branch, string Method)

@@ -14,6 +14,9 @@ internal static partial class TransactionLog
     [LoggerMessage(EventId = 110, Level = LogLevel.Debug, Message = "{Kind} transaction {Branch}: transport error sending to {Destination}")]
     public static partial void TransportError(ILogger logger, TransactionKind kind, string branch, SipRemote destination);
 
+    [LoggerMessage(EventId = 113, Level = LogLevel.Debug, Message = "Completed non-INVITE transaction: transport error re-sending its {Status} to {Destination}; transaction ended")]
+    public static partial void CompletedTransportError(ILogger logger, int status, SipRemote destination);
+
     [LoggerMessage(EventId = 111, Level = LogLevel.Warning, Message = "Message sender threw while sending to {Destination}; treated as a transport error")]
     public static partial void SenderThrew(ILogger logger, Exception exception, SipRemote destination);
 

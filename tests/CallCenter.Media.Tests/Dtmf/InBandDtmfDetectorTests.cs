@@ -146,6 +146,14 @@ public class InBandDtmfDetectorTests
     }
 
     [Theory]
+    [InlineData(0.035)]
+    [InlineData(-0.035)]
+    public void Frequencies_off_by_three_and_a_half_percent_are_rejected(double error)
+    {
+        Assert.Empty(DetectorRun.Detect(Concat(Silence(50), Key('6', 80, frequencyError: error))));
+    }
+
+    [Theory]
     [InlineData(-6, true)]
     [InlineData(-11, false)]
     [InlineData(3, true)]

@@ -28,21 +28,36 @@ internal sealed class RecordingSender(FakeTimeProvider time) : ISipMessageSender
 
     public IReadOnlyList<SentMessage> Requests(string method) => [.. Sent.Where(s => s.Message is SipRequest r && r.Method == method)];
 
-    public ValueTask<bool> SendAsync(SipMessage message, SipRemote destination)
-    {
-        lock (_sent)
-        {
-            _sent.Add(new SentMessage(message, destination, time.GetUtcNow() - _start));
-        }
+    public ValueTask<bool> SendAsync(SipMessage message, SipRemote destination) => Record(new SentMessage(message, destination, time.GetUtcNow() - _start));
 
-        return Behaviour(message, destination);
+    /// <summary>Records the bytes as sent, with the response parsed back from them for the assertions.</summary>
+    public ValueTask<bool> SendSerializedResponseAsync(ReadOnlyMemory<byte> wire, int statusCode, SipRemote destination)
+    {
+        var parsed = SipParser.Parse(wire);
+        Assert.True(parsed.Success, parsed.Error);
+        var response = Assert.IsType<SipResponse>(parsed.Message);
+        Assert.Equal(statusCode, response.StatusCode);
+        return Record(new SentMessage(response, destination, time.GetUtcNow() - _start) { Wire = wire.ToArray() });
     }
 
     public void FailAll() => Behaviour = (_, _) => new ValueTask<bool>(false);
+
+    private ValueTask<bool> Record(SentMessage sent)
+    {
+        lock (_sent)
+        {
+            _sent.Add(sent);
+        }
+
+        return Behaviour(sent.Message, sent.Destination);
+    }
 }
 
 internal sealed record SentMessage(SipMessage Message, SipRemote Destination, TimeSpan At)
 {
+    /// <summary>The bytes, when the message was handed over already serialised; null when it went as an object.</summary>
+    public byte[]? Wire { get; init; }
+
     public SipRequest Request => (SipRequest)Message;
 
     public SipResponse Response => (SipResponse)Message;

@@ -3,7 +3,7 @@ using System.Net.Sockets;
 namespace CallCenter.Media.Transport.Polling;
 
 /// <summary>
-/// Portable poller over <see cref="Socket.Select"/>, for platforms without epoll. Each wait scans every socket,
+/// Portable poller over <c>Socket.Select</c>, for platforms without epoll. Each wait scans every socket,
 /// so it costs more per packet than epoll as the number of calls grows, but it keeps the same small number of
 /// threads. The socket set is copied on change, so a wait never sees it half-updated.
 /// </summary>

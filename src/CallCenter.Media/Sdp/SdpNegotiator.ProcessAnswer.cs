@@ -2,6 +2,9 @@ namespace CallCenter.Media.Sdp;
 
 public static partial class SdpNegotiator
 {
+    /// <summary>The packet time when neither side states one (RFC 3551 §4.5: 20 ms of G.711 per packet).</summary>
+    private const int DefaultPacketTime = 20;
+
     /// <summary>
     /// Reads the peer's answer to <paramref name="offer"/> (ours). The answer must have as many m= lines as the
     /// offer, of the same media types, may not revive a stream offered with port 0, must use the offered
@@ -60,6 +63,10 @@ public static partial class SdpNegotiator
             return SdpNegotiationResult.Failed(error);
         }
 
+        // A dynamic format the answer lists without an rtpmap is read with the offer's mapping from here on.
+        answered = WithOfferedRtpMaps(offered, answered);
+        answer = answer with { Media = answer.Media.Select((m, i) => i == index ? answered : m).ToArray() };
+
         if (PeerStream.FindCodec(answered, codecs) is not { } codec)
         {
             return SdpNegotiationResult.Failed("the answer's audio stream lists no codec, only telephone-event");
@@ -80,9 +87,6 @@ public static partial class SdpNegotiator
         return SdpNegotiationResult.Agreed(PeerStream.Describe(
             index, answer, codec, events, offered.Ptime ?? DefaultPacketTime, ours, heldByPeer: offerDirection.CanSend() && !peer.CanReceive()));
     }
-
-    /// <summary>The packet time when neither side states one (RFC 3551 §4.5: 20 ms for G.711 frames).</summary>
-    private const int DefaultPacketTime = 20;
 
     /// <summary>
     /// Checks that every answered format names a codec the offer contained, and returns the offered audio
@@ -107,6 +111,15 @@ public static partial class SdpNegotiator
         }
 
         return null;
+    }
+
+    private static MediaDescription WithOfferedRtpMaps(MediaDescription offered, MediaDescription answered)
+    {
+        var missing = answered.PayloadTypes
+            .Where(pt => answered.RtpMapFor(pt) is null)
+            .Select(pt => offered.RtpMapFor(pt)!)
+            .ToArray();
+        return missing.Length == 0 ? answered : answered with { Attributes = [.. answered.Attributes, .. missing] };
     }
 
     /// <summary>The events of our offered telephone-event format at <paramref name="clockRate"/>, or null when we offered none.</summary>
