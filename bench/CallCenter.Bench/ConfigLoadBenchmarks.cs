@@ -13,6 +13,8 @@ namespace CallCenter.Bench;
 /// Nothing in [GlobalSetup] touches the loader, or the Cold job would not be cold.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
+[MinColumn]
 [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 3, iterationCount: 20, id: "Warm")]
 [SimpleJob(RunStrategy.ColdStart, launchCount: 7, warmupCount: 0, iterationCount: 1, id: "Cold")]
 public class ConfigLoadBenchmarks

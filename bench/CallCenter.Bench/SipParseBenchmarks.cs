@@ -10,6 +10,8 @@ namespace CallCenter.Bench;
 /// parses Via, From, To, CSeq, Call-ID, the Request-URI and Contact: the real per-request cost.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
+[MinColumn]
 [SimpleJob(launchCount: SipJob.Launches, warmupCount: SipJob.Warmups, iterationCount: SipJob.Iterations)]
 public class SipParseBenchmarks
 {

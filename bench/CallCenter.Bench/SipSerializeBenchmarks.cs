@@ -9,6 +9,8 @@ namespace CallCenter.Bench;
 /// and an Expires header. The INVITE is re-serialised straight after parsing, as a proxy would forward it.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
+[MinColumn]
 [SimpleJob(launchCount: SipJob.Launches, warmupCount: SipJob.Warmups, iterationCount: SipJob.Iterations)]
 public class SipSerializeBenchmarks
 {

@@ -19,6 +19,12 @@ internal sealed partial class MediaReceiveLoop : IDisposable
     /// <summary>Below this many ready sockets per wake-up the optional batch delay is applied.</summary>
     private const int BatchThreshold = 64;
 
+    /// <summary>
+    /// Datagrams read from one ready socket per wake-up: enough to drain a burst (or a flood) quickly so the kernel
+    /// buffer does not overflow, few enough that one busy socket cannot starve the others.
+    /// </summary>
+    private const int MaxDatagramsPerSocket = 32;
+
     private readonly IReadinessPoller _poller;
     private readonly LoopWakeup _wakeup = new();
     private readonly TimeProvider _timeProvider;
@@ -178,7 +184,7 @@ internal sealed partial class MediaReceiveLoop : IDisposable
                 if (registration is not null)
                 {
                     var from = registration.Socket.AddressFamily == AddressFamily.InterNetworkV6 ? fromV6 : fromV4;
-                    ReceiveOne(registration, buffer, from);
+                    ReceiveReady(registration, buffer, from);
                 }
             }
 
@@ -189,7 +195,32 @@ internal sealed partial class MediaReceiveLoop : IDisposable
         }
     }
 
-    private void ReceiveOne(ReceiveRegistration registration, byte[] buffer, SocketAddress from)
+    private void ReceiveReady(ReceiveRegistration registration, byte[] buffer, SocketAddress from)
+    {
+        for (int i = 0; i < MaxDatagramsPerSocket; i++)
+        {
+            if (!ReceiveOne(registration, buffer, from) || !HasMore(registration.Socket))
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>True when another datagram is queued (FIONREAD: one system call, far cheaper than a failed receive).</summary>
+    private static bool HasMore(Socket socket)
+    {
+        try
+        {
+            return socket.Available > 0;
+        }
+        catch (Exception e) when (e is SocketException or ObjectDisposedException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Reads and dispatches one datagram; false when nothing could be read.</summary>
+    private bool ReceiveOne(ReceiveRegistration registration, byte[] buffer, SocketAddress from)
     {
         int received;
         try
@@ -200,11 +231,11 @@ internal sealed partial class MediaReceiveLoop : IDisposable
         {
             // WouldBlock after a spurious wake-up, or an ICMP error reported on the socket (Windows): skip it.
             Interlocked.Increment(ref _receiveErrors);
-            return;
+            return false;
         }
         catch (ObjectDisposedException)
         {
-            return;
+            return false;
         }
 
         var endpoint = registration.Endpoint;
@@ -225,6 +256,8 @@ internal sealed partial class MediaReceiveLoop : IDisposable
         {
             Volatile.Write(ref _busyWith, null);
         }
+
+        return true;
     }
 
     private void OnHandlerFailure(Exception e)

@@ -17,13 +17,9 @@ internal sealed class RecordingHandler : IRtpEndpointHandler
     /// <summary>When set, OnRtpPacket throws for this sequence number (after recording it).</summary>
     public int ThrowOnSequence { get; set; } = -1;
 
-    /// <summary>Called on the receive thread for each RTP packet, after it is recorded.</summary>
-    public Action? OnRtpReceiveThread { get; set; }
-
     public void OnRtpPacket(RtpEndpoint endpoint, RtpPacket packet)
     {
         Rtp.Enqueue((packet.SequenceNumber, packet.Ssrc, packet.PayloadType, packet.Payload.Length));
-        OnRtpReceiveThread?.Invoke();
         if (packet.SequenceNumber == ThrowOnSequence)
         {
             throw new InvalidOperationException("handler failure for the test");
