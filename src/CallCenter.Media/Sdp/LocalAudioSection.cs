@@ -72,9 +72,21 @@ internal static class LocalAudioSection
             throw new ArgumentException("At least one codec is needed.", nameof(capabilities));
         }
 
-        if (capabilities.Codecs.Any(c => c.PayloadType == capabilities.TelephoneEventPayloadType))
+        if (capabilities.Codecs.Any(c => c.PayloadType is < 0 or > StaticPayloadTypes.Max || StaticPayloadTypes.Contradicted(c.ToRtpMap(c.PayloadType)) is not null))
         {
-            throw new ArgumentException("The telephone-event payload type is also a codec's.", nameof(capabilities));
+            throw new ArgumentException("A codec's payload type is out of range or contradicts RFC 3551.", nameof(capabilities));
+        }
+
+        if (!StaticPayloadTypes.IsDynamic(capabilities.TelephoneEventPayloadType)
+            || capabilities.Codecs.Any(c => c.PayloadType == capabilities.TelephoneEventPayloadType))
+        {
+            throw new ArgumentException("The telephone-event payload type must be a dynamic one (96-127) no codec uses.", nameof(capabilities));
+        }
+
+        if (local.RtcpPort is { } rtcpPort)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(rtcpPort, 1);
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(rtcpPort, 65535);
         }
     }
 }

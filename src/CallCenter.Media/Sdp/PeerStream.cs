@@ -38,7 +38,8 @@ internal static class PeerStream
     }
 
     /// <summary>
-    /// The first telephone-event format at the codec's clock rate (RFC 4733 §2.1 ties the two) whose events
+    /// The first telephone-event format at the codec's clock rate (RFC 4733 wants events in an audio stream to
+    /// use the audio's timestamp rate) whose events
     /// overlap <paramref name="supported"/>. A format without fmtp carries events 0-15 (RFC 4733 §7.1.1); one
     /// with an unreadable fmtp is passed over.
     /// </summary>

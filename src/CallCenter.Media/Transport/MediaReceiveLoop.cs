@@ -42,14 +42,19 @@ internal sealed partial class MediaReceiveLoop : IDisposable
     private long _lastFailureLog = long.MinValue;
     private volatile bool _stopping;
 
-    public MediaReceiveLoop(IReadinessPoller poller, TimeProvider timeProvider, TimeSpan batchDelay, ILogger logger, string name)
+    private readonly ReceiveThreadSet _receiveThreads;
+
+    public MediaReceiveLoop(
+        IReadinessPoller poller, TimeProvider timeProvider, TimeSpan batchDelay, ReceiveThreadSet receiveThreads, ILogger logger, string name)
     {
         _poller = poller;
+        _receiveThreads = receiveThreads;
         _timeProvider = timeProvider;
         _logger = logger;
         _batchDelay = poller is EpollPoller ? batchDelay : TimeSpan.Zero;
         _poller.Add(_wakeup.Socket, WakeToken);
-        _thread = new Thread(Run) { IsBackground = true, Name = name, Priority = ThreadPriority.AboveNormal };
+        _thread = new Thread(Run) { IsBackground = true, Name = name };
+        receiveThreads.Add(_thread);
         _thread.Start();
     }
 
@@ -82,8 +87,10 @@ internal sealed partial class MediaReceiveLoop : IDisposable
     }
 
     /// <summary>
-    /// Stops receiving for an endpoint's two registrations. On return no callback for the endpoint is running or
-    /// will run, unless this is called from inside one of its own callbacks. Call it before closing the sockets.
+    /// Stops receiving for an endpoint's two registrations; call it before closing the sockets. On return no
+    /// callback for the endpoint is running or will run, except when called on a receive thread (from inside a
+    /// callback): waiting there could deadlock two receive threads, so a callback already running elsewhere may
+    /// still finish.
     /// </summary>
     public void Unregister(ReceiveRegistration rtp, ReceiveRegistration rtcp)
     {
@@ -98,7 +105,7 @@ internal sealed partial class MediaReceiveLoop : IDisposable
 
         // Pairs with the exchange in Dispatch: either the loop sees the vacated slot, or this sees it busy and waits.
         Interlocked.MemoryBarrier();
-        if (Thread.CurrentThread != _thread)
+        if (!_receiveThreads.IsCurrentThreadIncluded)
         {
             var spinner = default(SpinWait);
             while (ReferenceEquals(Volatile.Read(ref _busyWith), endpoint))

@@ -49,10 +49,11 @@ public sealed partial class MediaReceiver : IDisposable
         bool epoll = options.UseEpoll && LinuxNative.IsSupported;
         PollerName = epoll ? "epoll" : "select";
         _loops = new MediaReceiveLoop[options.ReceiveThreads];
+        var threads = new ReceiveThreadSet();
         for (int i = 0; i < _loops.Length; i++)
         {
             IReadinessPoller poller = epoll ? new EpollPoller(256) : new SelectPoller();
-            _loops[i] = new MediaReceiveLoop(poller, _timeProvider, options.ReceiveBatchDelay, _logger, $"Media receive {i}");
+            _loops[i] = new MediaReceiveLoop(poller, _timeProvider, options.ReceiveBatchDelay, threads, _logger, $"Media receive {i}");
         }
 
         _inactivityTimer = _timeProvider.CreateTimer(

@@ -91,6 +91,11 @@ public sealed partial class RtpEndpoint
     /// <summary>One datagram from the receive thread; <paramref name="source"/> is a reused buffer.</summary>
     internal void OnDatagram(bool isRtcp, ReadOnlySpan<byte> datagram, SocketAddress source, long now)
     {
+        if (IsDisposed)
+        {
+            return;
+        }
+
         if (isRtcp)
         {
             OnRtcp(datagram, source, now);

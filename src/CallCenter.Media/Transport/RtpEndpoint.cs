@@ -148,7 +148,11 @@ public sealed partial class RtpEndpoint : IDisposable
     /// <summary>Sends one compound RTCP packet to <see cref="RemoteRtcpEndPoint"/>; as <see cref="SendRtp"/>.</summary>
     public bool SendRtcp(ReadOnlySpan<byte> packet) => Send(_rtcpSocket, Volatile.Read(ref _rtcpDestination), packet, ref _rtcpSent);
 
-    /// <summary>Closes both sockets and returns the ports. No callback runs after this returns (unless called from one).</summary>
+    /// <summary>
+    /// Closes both sockets and returns the ports. When called from outside the receive callbacks, no callback for
+    /// this endpoint runs after it returns; when called from inside one (any endpoint's), a callback already running
+    /// on another receive thread may still finish, and none starts afterwards.
+    /// </summary>
     public void Dispose()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0)

@@ -219,9 +219,9 @@ public sealed partial class UserAgentCore : ITransactionUser
 
         if (request.Method == SipMethods.Bye)
         {
-            // §15.1.2: answer 200 and end the session.
-            transaction.Respond(transaction.CreateResponse(200));
+            // §15.1.2: end the session and answer 200 (ended first, so the application knows before the peer does).
             EndDialog(dialog, ByeFromPeer);
+            transaction.Respond(transaction.CreateResponse(200));
             return;
         }
 

@@ -6,9 +6,9 @@ namespace CallCenter.Sip.Transactions;
 /// The <see cref="CompletedServerTransaction"/> entries of a <see cref="ServerTransactionTable"/>: indexed by a
 /// digest of branch and sent-by for §17.2.3 matching and §9.2 CANCEL matching (entries sharing a digest are chained),
 /// by a digest of From tag, Call-ID and CSeq for the §8.2.2.2 merged-request check, and queued in expiry order for
-/// Timer J. A digest hit counts only once confirmed against the entry's stored response. Every entry waits the same Timer J, so
-/// entries expire in the order they were added and one queue replaces a timer per transaction. Not thread-safe:
-/// the table calls it under its lock.
+/// Timer J. A digest hit counts only once confirmed against the entry's stored response. Every entry waits the same
+/// Timer J, so entries expire in the order they were added and one queue replaces a timer per transaction. Not
+/// thread-safe: the table calls it under its lock.
 /// </summary>
 internal sealed class CompletedServerTransactions
 {
@@ -36,9 +36,14 @@ internal sealed class CompletedServerTransactions
         }
 
         _byBranch[entry.BranchFingerprint] = entry;
-        if (mergeKey is { } key && _byMergeFingerprint.TryAdd(key.Fingerprint(), entry))
+        if (mergeKey is { } key)
         {
-            entry.MergeFingerprint = key.Fingerprint();
+            // Should two keys share a digest, the first keeps the slot: a later one then escapes only the merge check.
+            var fingerprint = key.Fingerprint();
+            if (_byMergeFingerprint.TryAdd(fingerprint, entry))
+            {
+                entry.MergeFingerprint = fingerprint;
+            }
         }
 
         if (_newest is null)
@@ -123,6 +128,13 @@ internal sealed class CompletedServerTransactions
             {
                 removed++;
             }
+        }
+
+        if (Count == 0 && removed > 0)
+        {
+            // A burst can grow the indexes to hundreds of thousands of slots; give them back once it is over.
+            _byBranch.TrimExcess();
+            _byMergeFingerprint.TrimExcess();
         }
 
         return removed;

@@ -47,6 +47,9 @@ public interface ITransactionUser
     /// <summary>
     /// The transaction failed (see <see cref="TransactionFailure"/>). Client transactions have then terminated; an
     /// INVITE server transaction stays in its state after a transport error (RFC 6026 §7.1) and ends by its timers.
+    /// A non-INVITE server transaction on UDP that has sent its final response is held by the layer only as the
+    /// response bytes (see <see cref="NonInviteServerTransaction"/>): a transport error while re-sending them ends it
+    /// (its <see cref="SipTransaction.State"/> turns Terminated) and is counted, but is not reported here.
     /// </summary>
     void OnFailure(SipTransaction transaction, TransactionFailure failure);
 }

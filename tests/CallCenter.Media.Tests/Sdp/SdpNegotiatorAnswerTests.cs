@@ -380,6 +380,9 @@ public class SdpNegotiatorAnswerTests
         Assert.Throws<ArgumentOutOfRangeException>(() => SdpNegotiator.CreateAnswer(offer, Defaults, Local with { RtpPort = 0 }));
         Assert.Throws<ArgumentException>(() => SdpNegotiator.CreateAnswer(offer, Defaults with { Codecs = [] }, Local));
         Assert.Throws<ArgumentException>(() => SdpNegotiator.CreateAnswer(offer, Defaults with { TelephoneEventPayloadType = 0 }, Local));
+        Assert.Throws<ArgumentException>(() => SdpNegotiator.CreateAnswer(offer, Defaults with { TelephoneEventPayloadType = 96, Codecs = [new AudioCodec(96, "PCMU", 8000)] }, Local));
+        Assert.Throws<ArgumentException>(() => SdpNegotiator.CreateOffer(Defaults with { Codecs = [new AudioCodec(0, "PCMA", 8000)] }, Local));
+        Assert.Throws<ArgumentOutOfRangeException>(() => SdpNegotiator.CreateOffer(Defaults, Local with { RtcpPort = 70000 }));
     }
 
     internal static SessionDescription Offer(string mediaLines) =>

@@ -274,7 +274,50 @@ public class RtpEndpointTests
     }
 
     [Fact]
-    public void No_callback_runs_after_dispose_returns()
+    public void Legs_on_two_receive_threads_may_dispose_each_other_from_their_callbacks()
+    {
+        using var harness = new MediaTransportHarness(47650, useEpoll: true);
+        var peer = harness.Peer();
+        for (int round = 0; round < 20; round++)
+        {
+            var first = new CrossDisposingHandler();
+            var second = new CrossDisposingHandler();
+            var a = harness.Receiver.OpenEndpoint(IPAddress.Loopback, first, MediaTransportHarness.PcmuAndEvents);
+            var b = harness.Receiver.OpenEndpoint(IPAddress.Loopback, second, MediaTransportHarness.PcmuAndEvents);
+            first.Other = b;
+            second.Other = a;
+            a.Configure(peer.EndPoint, null, MediaTransportHarness.PcmuAndEvents);
+            b.Configure(peer.EndPoint, null, MediaTransportHarness.PcmuAndEvents);
+            peer.SendRtp(a.LocalRtpEndPoint, 1, 1);
+            peer.SendRtp(b.LocalRtpEndPoint, 1, 2);
+            Eventually.True(() => a.IsDisposed && b.IsDisposed, "both legs hung up");
+        }
+
+        Assert.Equal(0, harness.Ports.InUse);
+    }
+
+    private sealed class CrossDisposingHandler : IRtpEndpointHandler
+    {
+        public RtpEndpoint? Other { get; set; }
+
+        public void OnRtpPacket(RtpEndpoint endpoint, RtpPacket packet)
+        {
+            // A bridged call ending: either leg's event tears down both.
+            Other?.Dispose();
+            endpoint.Dispose();
+        }
+
+        public void OnRtcpPacket(RtpEndpoint endpoint, CallCenter.Media.Rtcp.RtcpCompoundPacket compound)
+        {
+        }
+
+        public void OnInactive(RtpEndpoint endpoint, TimeSpan silence)
+        {
+        }
+    }
+
+    [Fact]
+    public async Task No_callback_runs_after_dispose_returns()
     {
         using var harness = new MediaTransportHarness(47750, useEpoll: true);
         var handler = new CountingAfterDisposeHandler();
@@ -291,8 +334,8 @@ public class RtpEndpointTests
         Eventually.True(() => Volatile.Read(ref handler.Calls) > 10, "packets flowing");
         endpoint.Dispose();
         handler.Disposed = true;
-        sender.Wait();
-        Thread.Sleep(50);
+        await sender;
+        await Task.Delay(50);
         Assert.Equal(0, handler.CallsAfterDispose);
     }
 

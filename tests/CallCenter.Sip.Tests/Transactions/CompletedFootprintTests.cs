@@ -27,13 +27,16 @@ public class CompletedFootprintTests(ITestOutputHelper output)
 {
     private const int Transactions = 50_000;
 
-    /// <summary>The retained size a Completed UDP non-INVITE transaction must stay below.</summary>
-    private const int MaximumBytesPerTransaction = 1024;
+    /// <summary>
+    /// The retained size a Completed UDP non-INVITE transaction must stay below: the response bytes (about 420 here)
+    /// plus a compact entry and its index slots. Holding the parsed request and response objects took about 6 KB.
+    /// </summary>
+    private const int MaximumBytesPerTransaction = 768;
 
     private static readonly SipRemote Peer = new(SipTransportKind.Udp, new IPEndPoint(IPAddress.Loopback, 15061));
 
     [Fact]
-    public void A_completed_udp_register_transaction_retains_less_than_1_KB_and_nothing_after_timer_J()
+    public void A_completed_udp_register_transaction_retains_a_compact_entry_and_nothing_after_timer_J()
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero));
         var sender = new DiscardingSender();
@@ -57,8 +60,8 @@ public class CompletedFootprintTests(ITestOutputHelper output)
         Assert.Equal(0, layer.ServerTransactionCount);
         Assert.Equal(0, layer.Counters.ActiveServer);
         Assert.True(perTransaction < MaximumBytesPerTransaction, $"{perTransaction:F0} bytes per Completed transaction");
-        // What stays is the capacity the table's dictionaries grew to, a fraction of what the entries held.
-        Assert.True(afterTimerJ - baseline < (completed - baseline) / 4, $"{afterTimerJ - baseline} bytes still held after Timer J");
+        // Once the last entry has gone the table also gives back the index capacity the burst grew.
+        Assert.True(afterTimerJ - baseline < Transactions * 16L, $"{afterTimerJ - baseline} bytes still held after Timer J");
         GC.KeepAlive(layer);
     }
 

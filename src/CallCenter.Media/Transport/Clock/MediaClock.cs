@@ -6,8 +6,9 @@ namespace CallCenter.Media.Transport.Clock;
 /// <summary>
 /// The one 20 ms tick source for every call, instead of a timer per call: a dedicated high-priority thread wakes
 /// at start + n × interval (never "previous + interval", so lateness never accumulates into drift) and calls each
-/// subscriber in turn. On Linux the thread sleeps with clock_nanosleep to an absolute monotonic deadline; elsewhere
-/// it sleeps to within 1.5 ms and spins the rest. Lateness and interval statistics are kept for pacing checks.
+/// subscriber in turn. On Linux the thread sleeps with clock_nanosleep to an absolute monotonic deadline and asks
+/// for real-time scheduling (see <see cref="MediaClockPriority"/>); elsewhere it sleeps to within 1.5 ms and spins
+/// the rest. Lateness and interval statistics are kept for pacing checks.
 /// </summary>
 public sealed partial class MediaClock : IDisposable
 {
@@ -16,6 +17,8 @@ public sealed partial class MediaClock : IDisposable
     private readonly ILogger _logger;
     private readonly long _period;
     private readonly int _maxCatchUpTicks;
+    private readonly MediaClockPriority _priority;
+    private readonly TaskCompletionSource<string> _threadStarted = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Lock _lock = new();
     private readonly TimingHistogram _lateness = new();
     private readonly TimingHistogram _intervals = new();
@@ -47,6 +50,7 @@ public sealed partial class MediaClock : IDisposable
         _logger = logger ?? NullLogger.Instance;
         _period = TimestampTicks.FromTimeSpan(options.TickInterval, timeProvider.TimestampFrequency);
         _maxCatchUpTicks = options.MaxCatchUpTicks;
+        _priority = options.Priority;
         WaiterName = waiter.GetType().Name;
     }
 
@@ -55,6 +59,12 @@ public sealed partial class MediaClock : IDisposable
 
     /// <summary>How the clock thread waits: "clock_nanosleep" or "sleep+spin".</summary>
     public string WaiterName { get; }
+
+    /// <summary>
+    /// The scheduling the clock thread obtained ("SCHED_FIFO 10", "nice -10", "normal…"); completes once the thread
+    /// has started.
+    /// </summary>
+    public Task<string> EffectivePriority => _threadStarted.Task;
 
     /// <summary>Number of subscribers now.</summary>
     public int SubscriberCount => Volatile.Read(ref _subscribers).Length;
@@ -79,7 +89,7 @@ public sealed partial class MediaClock : IDisposable
     public void Start()
     {
         Begin();
-        _thread = new Thread(Run) { IsBackground = true, Name = "Media clock", Priority = ThreadPriority.Highest };
+        _thread = new Thread(Run) { IsBackground = true, Name = "Media clock" };
         _thread.Start();
     }
 
@@ -178,6 +188,13 @@ public sealed partial class MediaClock : IDisposable
 
     private void Run()
     {
+        string priority = ClockThreadPriority.Apply(_priority);
+        if (_priority != MediaClockPriority.Normal && priority.StartsWith("normal", StringComparison.Ordinal))
+        {
+            LogPriorityRefused(_logger, priority);
+        }
+
+        _threadStarted.TrySetResult(priority);
         while (!_stopping)
         {
             RunOnce();
@@ -220,6 +237,9 @@ public sealed partial class MediaClock : IDisposable
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The media clock thread runs at {Priority}: media pacing will suffer on a busy machine; grant CAP_SYS_NICE or an RLIMIT_RTPRIO to fix it")]
+    private static partial void LogPriorityRefused(ILogger logger, string priority);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A media clock subscriber threw ({Failures} failures so far)")]
     private static partial void LogSubscriberFailure(ILogger logger, Exception exception, long failures);

@@ -13,12 +13,20 @@ public sealed class MediaClockOptions
     /// </summary>
     public int MaxCatchUpTicks { get; set; } = 5;
 
+    /// <summary>Scheduling priority of the clock thread; see <see cref="MediaClockPriority"/>.</summary>
+    public MediaClockPriority Priority { get; set; } = MediaClockPriority.Realtime;
+
     /// <summary>Throws <see cref="ArgumentException"/> describing the first invalid setting.</summary>
     public void Validate()
     {
         if (TickInterval < TimeSpan.FromMilliseconds(1) || TickInterval > TimeSpan.FromSeconds(1))
         {
             throw new ArgumentException($"MediaClock TickInterval must be 1 ms to 1 s (got {TickInterval}).");
+        }
+
+        if (!Enum.IsDefined(Priority))
+        {
+            throw new ArgumentException($"MediaClock Priority {Priority} is not a known value.");
         }
 
         if (MaxCatchUpTicks < 0)

@@ -16,6 +16,8 @@ internal static class LinuxNative
     internal const int ClockMonotonic = 1;
     internal const int TimerAbsoluteTime = 1;
     internal const int ErrorInterrupted = 4;
+    internal const int SchedulerFifo = 1;
+    internal const int PriorityProcess = 0;
 
     private const string LibC = "libc";
 
@@ -53,6 +55,17 @@ internal static class LinuxNative
 
     [DllImport(LibC, EntryPoint = "clock_gettime", SetLastError = true)]
     internal static extern int ClockGetTime(int clockId, out Timespec time);
+
+    [DllImport(LibC, EntryPoint = "gettid")]
+    internal static extern int GetThreadId();
+
+    /// <summary>Sets a thread's scheduling policy; the parameter is struct sched_param, a single int priority.</summary>
+    [DllImport(LibC, EntryPoint = "sched_setscheduler", SetLastError = true)]
+    internal static extern int SetScheduler(int threadId, int policy, ref int priority);
+
+    /// <summary>Sets a thread's nice value (PRIO_PROCESS with a thread id applies to that thread on Linux).</summary>
+    [DllImport(LibC, EntryPoint = "setpriority", SetLastError = true)]
+    internal static extern int SetPriority(int which, int threadId, int nice);
 
     /// <summary>struct timespec on 64-bit Linux.</summary>
     [StructLayout(LayoutKind.Sequential)]

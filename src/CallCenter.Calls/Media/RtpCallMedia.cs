@@ -1,0 +1,353 @@
+using System.Net;
+using System.Security.Cryptography;
+using CallCenter.Media.Audio;
+using CallCenter.Media.Dtmf;
+using CallCenter.Media.G711;
+using CallCenter.Media.Rtcp;
+using CallCenter.Media.Rtp;
+using CallCenter.Media.Sdp;
+using CallCenter.Media.Transport;
+using CallCenter.Media.Transport.Clock;
+using Microsoft.Extensions.Logging;
+
+namespace CallCenter.Calls.Media;
+
+/// <summary>
+/// The media of one call leg over RTP (RFC 3550) with G.711 (RFC 3551): negotiates SDP, sends prompts and
+/// tones paced by the shared <see cref="MediaClock"/>, reads key presses (RFC 4733, or in-band tones when the
+/// peer negotiated no telephone-event), and once bridged relays the peer's audio to the other leg as it
+/// arrives, transcoding PCMU↔PCMA when the legs differ. Three threads touch a leg — the call's executor
+/// (control), the clock (prompt frames) and a receive thread (packets) — so its mutable state sits behind
+/// one lock; events go out through the callback after the lock is released.
+/// </summary>
+public sealed class RtpCallMedia : ICallMedia, IRtpEndpointHandler, IMediaClockSubscriber
+{
+    private const int MaxPacket = 12 + 1500;
+    private readonly object _gate = new();
+    private readonly MediaEngine _engine;
+    private readonly string _legId;
+    private readonly Action<MediaEvent> _onEvent;
+    private readonly RtpEndpoint _endpoint;
+    private readonly FramePlayer _player = new(G711Law.MuLaw);
+    private readonly Rfc4733Receiver _dtmf;
+    private readonly ulong _sessionId;
+    private readonly uint _ssrc;
+    private InBandDtmfDetector? _inBand;
+    private IDisposable? _clockSubscription;
+    private SessionDescription? _localDescription;
+    private NegotiatedMedia? _media;
+    private RtpCallMedia? _bridge;
+    private bool _interruptible;
+    private ushort _sequence;
+    private uint _timestamp;
+    private bool _disposed;
+
+    internal RtpCallMedia(MediaEngine engine, string legId, Action<MediaEvent> onEvent)
+    {
+        _engine = engine;
+        _legId = legId;
+        _onEvent = onEvent;
+        _sessionId = engine.NextSessionId();
+        _ssrc = (uint)RandomNumberGenerator.GetInt32(int.MaxValue);
+        _sequence = (ushort)RandomNumberGenerator.GetInt32(ushort.MaxValue);
+        _timestamp = (uint)RandomNumberGenerator.GetInt32(int.MaxValue);
+        _dtmf = new Rfc4733Receiver(time: engine.Time);
+        _endpoint = engine.Receiver.OpenEndpoint(engine.AdvertisedAddress, this, RtpPayloadTypeSet.Of(0, 8));
+    }
+
+    /// <summary>The local RTP port (for tests and logs).</summary>
+    public int LocalPort => _endpoint.LocalRtpEndPoint.Port;
+
+    /// <inheritdoc />
+    public MediaNegotiation AnswerOffer(string offerSdp)
+    {
+        if (!SessionDescription.TryParse(offerSdp, out var offer, out var parseError))
+        {
+            // RFC 3261 §21.4.26 / RFC 3264: an offer we cannot read is not acceptable here.
+            return new MediaNegotiation(null, 488, $"399 callcenter \"Malformed SDP: {parseError.ToString().Replace('"', '\'')}\"");
+        }
+
+        var result = SdpNegotiator.CreateAnswer(offer, _engine.Capabilities, LocalMedia(), _localDescription);
+        if (!result.IsAccepted)
+        {
+            return new MediaNegotiation(null, result.Rejection!.StatusCode, result.Rejection.ToWarningHeaderValue("callcenter"));
+        }
+
+        _localDescription = result.Answer;
+        Apply(result.Media!);
+        return new MediaNegotiation(result.Answer!.ToString(), 0, null);
+    }
+
+    /// <inheritdoc />
+    public string CreateOffer()
+    {
+        _localDescription = SdpNegotiator.CreateOffer(_engine.Capabilities, LocalMedia(), _localDescription);
+        return _localDescription.ToString();
+    }
+
+    /// <inheritdoc />
+    public bool AcceptAnswer(string answerSdp, out string? error)
+    {
+        if (_localDescription is null)
+        {
+            error = "no offer was made";
+            return false;
+        }
+
+        if (!SessionDescription.TryParse(answerSdp, out var answer, out var parseError))
+        {
+            error = parseError.ToString();
+            return false;
+        }
+
+        var result = SdpNegotiator.ProcessAnswer(_localDescription, answer);
+        error = result.Error;
+        if (result.Media is null)
+        {
+            return false;
+        }
+
+        Apply(result.Media);
+        return true;
+    }
+
+    /// <inheritdoc />
+    public void Play(IReadOnlyList<string> promptKeys, bool interruptible)
+    {
+        var prompts = new List<Prompt>(promptKeys.Count);
+        foreach (var key in promptKeys)
+        {
+            if (_engine.Prompts.TryGet(key, out var prompt))
+            {
+                prompts.Add(prompt);
+            }
+            else
+            {
+                _engine.Logger.LogWarning("Leg {Leg}: prompt {Prompt} not found; skipped", _legId, key);
+            }
+        }
+
+        lock (_gate)
+        {
+            _interruptible = interruptible;
+            _player.Play(prompts);
+        }
+
+        if (prompts.Count == 0)
+        {
+            _onEvent(new MediaEvent.PromptFinished());
+        }
+    }
+
+    /// <inheritdoc />
+    public void PlayRingback()
+    {
+        lock (_gate)
+        {
+            _interruptible = false;
+            _player.Play([_engine.Ringback], loop: true);
+        }
+    }
+
+    /// <inheritdoc />
+    public void StopPlayback()
+    {
+        lock (_gate)
+        {
+            _player.Stop();
+        }
+    }
+
+    /// <inheritdoc />
+    public void Bridge(ICallMedia other)
+    {
+        var peer = (RtpCallMedia)other;
+        lock (_gate)
+        {
+            _player.Stop();
+            _bridge = peer;
+        }
+
+        lock (peer._gate)
+        {
+            peer._player.Stop();
+            peer._bridge = this;
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        RtpCallMedia? bridge;
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            bridge = _bridge;
+            _bridge = null;
+        }
+
+        if (bridge is not null)
+        {
+            lock (bridge._gate)
+            {
+                if (ReferenceEquals(bridge._bridge, this))
+                {
+                    bridge._bridge = null;
+                }
+            }
+        }
+
+        _clockSubscription?.Dispose();
+        _endpoint.Dispose();
+    }
+
+    /// <summary>Clock thread: the next prompt or tone frame, unless the leg is bridged (then audio is relayed as it arrives).</summary>
+    void IMediaClockSubscriber.OnTick(in MediaTick tick)
+    {
+        Span<byte> packet = stackalloc byte[MaxPacket];
+        int length;
+        bool finished;
+        lock (_gate)
+        {
+            if (_disposed || _media is null || _bridge is not null || _media.Direction is SdpDirection.RecvOnly or SdpDirection.Inactive)
+            {
+                return;
+            }
+
+            var frame = _player.NextFrame(out finished);
+            if (finished)
+            {
+                _interruptible = false;
+            }
+
+            length = WritePacket(packet, frame.Span, marker: false);
+        }
+
+        _endpoint.SendRtp(packet[..length]);
+        if (finished)
+        {
+            _onEvent(new MediaEvent.PromptFinished());
+        }
+    }
+
+    /// <summary>Receive thread: key presses, and relaying when bridged.</summary>
+    void IRtpEndpointHandler.OnRtpPacket(RtpEndpoint endpoint, RtpPacket packet)
+    {
+        var media = _media;
+        if (media is null)
+        {
+            return;
+        }
+
+        if (media.TelephoneEventPayloadType is { } eventType && packet.PayloadType == eventType)
+        {
+            var digits = _dtmf.Receive(packet.Ssrc, packet.SequenceNumber, packet.Timestamp, packet.Marker, packet.Payload, _engine.Time.GetUtcNow());
+            RaiseDigits(digits);
+            return;
+        }
+
+        RtpCallMedia? bridge;
+        lock (_gate)
+        {
+            bridge = _bridge;
+        }
+
+        if (bridge is not null)
+        {
+            bridge.Relay(packet.Payload, LawOf(packet.PayloadType));
+            return;
+        }
+
+        if (_inBand is { } detector && packet.Payload.Length <= G711Frame.SamplesPerFrame * 4)
+        {
+            Span<short> pcm = stackalloc short[packet.Payload.Length];
+            G711Codec.Decode(LawOf(packet.PayloadType), packet.Payload, pcm);
+            RaiseDigits(detector.Process(pcm, _engine.Time.GetUtcNow()));
+        }
+    }
+
+    void IRtpEndpointHandler.OnRtcpPacket(RtpEndpoint endpoint, RtcpCompoundPacket compound)
+    {
+    }
+
+    void IRtpEndpointHandler.OnInactive(RtpEndpoint endpoint, TimeSpan silence) => _onEvent(new MediaEvent.Inactive());
+
+    /// <summary>Sends audio received on the other leg, converted to this leg's codec, with this leg's own SSRC and numbering.</summary>
+    private void Relay(ReadOnlySpan<byte> payload, G711Law sourceLaw)
+    {
+        Span<byte> packet = stackalloc byte[MaxPacket];
+        int length;
+        lock (_gate)
+        {
+            if (_disposed || _media is null || payload.Length > 1500)
+            {
+                return;
+            }
+
+            Span<byte> converted = stackalloc byte[payload.Length];
+            G711Transcoder.Convert(sourceLaw, _player.Law, payload, converted);
+            length = WritePacket(packet, converted, marker: false);
+        }
+
+        _endpoint.SendRtp(packet[..length]);
+    }
+
+    private void RaiseDigits(IReadOnlyList<DtmfEvent> digits)
+    {
+        foreach (var digit in digits)
+        {
+            lock (_gate)
+            {
+                if (_interruptible)
+                {
+                    // Barge-in: a key press stops an interruptible prompt at once.
+                    _player.Stop();
+                    _interruptible = false;
+                }
+            }
+
+            _onEvent(new MediaEvent.Digit(digit.Digit, digit.Method.ToString().ToLowerInvariant()));
+        }
+    }
+
+    /// <summary>Writes an RTP packet of this leg (§5.1): the timestamp advances by the samples sent (8 kHz G.711: one per byte).</summary>
+    private int WritePacket(Span<byte> destination, ReadOnlySpan<byte> payload, bool marker)
+    {
+        var header = new RtpHeader((byte)_player.Law.PayloadType(), _sequence++, _timestamp, _ssrc, marker);
+        _timestamp += (uint)payload.Length;
+        RtpPacketWriter.TryWrite(destination, header, payload, out var written);
+        return written;
+    }
+
+    private void Apply(NegotiatedMedia media)
+    {
+        var law = media.PayloadType == 8 ? G711Law.ALaw : G711Law.MuLaw;
+        var accepted = media.TelephoneEventPayloadType is { } te
+            ? RtpPayloadTypeSet.Of((byte)media.PayloadType, (byte)te)
+            : RtpPayloadTypeSet.Of((byte)media.PayloadType);
+        _endpoint.Configure(media.RemoteRtp as IPEndPoint, media.RemoteRtcp as IPEndPoint, accepted);
+        lock (_gate)
+        {
+            _player.Law = law;
+            _media = media;
+
+            // Peers that negotiate no telephone-event can only send keys as tones in the audio.
+            _inBand = media.TelephoneEventPayloadType is null ? new InBandDtmfDetector() : null;
+        }
+
+        _clockSubscription ??= _engine.Clock.Subscribe(this);
+    }
+
+    private LocalMedia LocalMedia() =>
+        new(_engine.AdvertisedAddress, _endpoint.LocalRtpEndPoint.Port, _sessionId, (_localDescription?.Origin.SessionVersion ?? 0) + 1)
+        {
+            RtcpPort = _endpoint.LocalRtcpEndPoint.Port,
+        };
+
+    private static G711Law LawOf(byte payloadType) => payloadType == 8 ? G711Law.ALaw : G711Law.MuLaw;
+}
