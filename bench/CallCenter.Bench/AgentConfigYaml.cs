@@ -26,7 +26,7 @@ public static class AgentConfigYaml
     public static string Generate(int agentCount)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(agentCount);
-        var yaml = new StringBuilder(agentCount * 140);
+        var yaml = new StringBuilder(agentCount * 160);
         yaml.Append("# Generated for the configuration-load benchmark.\n");
         yaml.Append("agents:\n");
         for (var i = 0; i < agentCount; i++)

@@ -2,6 +2,9 @@ using System.Collections.Concurrent;
 using CallCenter.Calls.Legs;
 using CallCenter.Sip.Message;
 using CallCenter.Sip.Registrar;
+using CallCenter.Sip.Transactions;
+using CallCenter.Sip.Transport;
+using System.Net;
 
 namespace CallCenter.Calls.Sip;
 
@@ -29,11 +32,27 @@ public sealed class RegisteredAgentSelector(IReadOnlyList<(string Extension, str
 
             if (_busy.TryAdd(extension, callId))
             {
-                return new AgentTarget(extension, name, contact, live[0].Source);
+                return new AgentTarget(extension, name, contact, RouteTo(live[0], contact));
             }
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Where to send the INVITE: the registered Contact when it is reachable as written (its host is the address
+    /// the REGISTER came from, over UDP), else back along the flow the REGISTER arrived on — a phone behind NAT
+    /// advertises an address we cannot reach, and over TCP the phone's own connection is the way in.
+    /// </summary>
+    private static SipRemote RouteTo(Binding binding, SipUri contact)
+    {
+        if (binding.Source.Transport == SipTransportKind.Udp && IPAddress.TryParse(contact.Host.Trim('[', ']'), out var host)
+            && host.Equals(binding.Source.EndPoint.Address) && contact.Transport is null or "udp")
+        {
+            return new SipRemote(SipTransportKind.Udp, new IPEndPoint(host, contact.Port ?? 5060));
+        }
+
+        return binding.Source;
     }
 
     /// <inheritdoc />

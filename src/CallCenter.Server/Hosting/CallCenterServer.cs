@@ -1,5 +1,6 @@
 using CallCenter.Auth;
 using CallCenter.Config;
+using CallCenter.Server.Calls;
 using CallCenter.Server.Http;
 using CallCenter.Server.Metrics;
 using CallCenter.Sip.Core;
@@ -56,12 +57,15 @@ public static class CallCenterServer
             sp.GetRequiredService<RegistrarService>(),
             sp.GetRequiredService<ILogger<UserAgentCore>>()));
         services.AddSingleton<SipStateMetrics>();
+        services.AddCalls(builder.Configuration, sipSettings);
+        services.AddSingleton<CallMetrics>();
         services.AddHostedService<SipHostedService>();
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
 
         var app = builder.Build();
         app.Services.GetRequiredService<UserAgentCore>().AttachTo(app.Services.GetRequiredService<SipStack>());
         app.Services.GetRequiredService<SipStateMetrics>().Register();
+        app.Services.GetRequiredService<CallMetrics>().Register();
         app.MapGet("/healthz", () => Results.Text("ok"));
         app.MapRegistrations();
         app.MapMetrics("/metrics", app.Services.GetRequiredService<CollectorRegistry>());
@@ -76,7 +80,7 @@ public static class CallCenterServer
         {
             app = Build(args);
         }
-        catch (Exception e) when (e is ConfigException or InvalidOperationException)
+        catch (Exception e) when (e is ConfigException or InvalidOperationException or ArgumentException or CallCenter.Media.Audio.PromptLibraryException)
         {
             await Console.Error.WriteLineAsync("callcenter: configuration error:" + Environment.NewLine + e.Message).ConfigureAwait(false);
             return 2;

@@ -1,0 +1,69 @@
+using CallCenter.Calls;
+using CallCenter.Calls.Media;
+using CallCenter.Calls.Sip;
+using CallCenter.Config;
+using CallCenter.Media.Audio;
+using CallCenter.Media.Dtmf;
+using CallCenter.Media.Transport;
+using CallCenter.Media.Transport.Clock;
+using CallCenter.Server.Hosting;
+using CallCenter.Sip.Core;
+using CallCenter.Sip.Registrar;
+
+namespace CallCenter.Server.Calls;
+
+/// <summary>Registers call handling: media engine (RTP ports, receive threads, clock, prompts) and the call manager.</summary>
+public static class CallsServiceCollectionExtensions
+{
+    /// <summary>Adds the services; the prompt folder is loaded and checked here, so a bad prompt stops the server at start.</summary>
+    public static IServiceCollection AddCalls(this IServiceCollection services, IConfiguration configuration, SipServerOptions sip)
+    {
+        var media = configuration.GetSection("Media").Get<MediaSettings>() ?? new MediaSettings();
+        var callOptions = configuration.GetSection("Calls").Get<CallOptions>() ?? new CallOptions();
+        var acceptAnonymous = configuration.GetValue("Calls:AcceptAnonymousCallers", true);
+        var advertised = AdvertisedAddress.Choose(media.Address, sip.PublicAddress, sip.Address);
+        var transport = new MediaTransportOptions
+        {
+            PortMin = media.PortMin,
+            PortMax = media.PortMax,
+            ReceiveThreads = media.ReceiveThreads,
+            InactivityTimeout = TimeSpan.FromSeconds(media.InactivitySeconds),
+        };
+        transport.Validate();
+        var prompts = PromptLibrary.Load(new PromptLibraryOptions { Directory = ContentPath.Resolve(media.PromptDirectory) });
+
+        services.AddSingleton(callOptions);
+        services.AddSingleton(prompts);
+        services.AddSingleton(sp => new MediaClock(new MediaClockOptions(), sp.GetRequiredService<ILogger<MediaClock>>()));
+        services.AddSingleton(sp => new MediaReceiver(transport, new RtpPortPool(transport), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<MediaReceiver>>()));
+        services.AddSingleton(sp => new MediaEngine(
+            sp.GetRequiredService<MediaReceiver>(),
+            sp.GetRequiredService<MediaClock>(),
+            prompts,
+            advertised,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton(sp => new RegisteredAgentSelector(
+            sp.GetRequiredService<CallCenterConfig>().Agents.Select(a => (a.Extension, a.Name)).ToArray(),
+            sp.GetRequiredService<BindingStore>()));
+        services.AddSingleton(sp =>
+        {
+            var core = sp.GetRequiredService<UserAgentCore>();
+            core.AcceptAnonymousCallers = acceptAnonymous;
+            return new CallManager(
+                core,
+                sp.GetRequiredService<MediaEngine>(),
+                sp.GetRequiredService<RegisteredAgentSelector>(),
+                sp.GetRequiredService<CallCenterConfig>().Numbers,
+                ParseInfoDigit,
+                callOptions,
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ILogger<CallManager>>());
+        });
+        services.AddHostedService<CallsHostedService>();
+        return services;
+    }
+
+    private static char? ParseInfoDigit(string contentType, string body) =>
+        SipInfoDtmfParser.TryParse(contentType, body, out var dtmf, out _) ? dtmf.Digit : null;
+}
