@@ -7,9 +7,10 @@ using Microsoft.Extensions.Logging;
 namespace CallCenter.Media.Transport;
 
 /// <summary>
-/// One receive thread serving many endpoints: it waits on a poller for any readable socket, reads one datagram from
-/// each ready socket synchronously into a reused buffer (no allocation, no async machinery) and hands it to the
-/// endpoint inline. After a wake-up that found few packets it may pause briefly so the next wake-up finds several.
+/// One receive thread serving many endpoints: it waits on a poller for any readable socket, reads the datagrams
+/// queued on each ready socket synchronously into a reused buffer (no allocation, no async machinery) and hands
+/// them to the endpoint inline. After a wake-up that found few packets it may pause briefly so the next wake-up
+/// finds several.
 /// </summary>
 internal sealed partial class MediaReceiveLoop : IDisposable
 {
@@ -26,6 +27,7 @@ internal sealed partial class MediaReceiveLoop : IDisposable
     private const int MaxDatagramsPerSocket = 32;
 
     private readonly IReadinessPoller _poller;
+    private readonly ReceiveThreadSet _receiveThreads;
     private readonly LoopWakeup _wakeup = new();
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
@@ -41,8 +43,6 @@ internal sealed partial class MediaReceiveLoop : IDisposable
     private long _receiveErrors;
     private long _lastFailureLog = long.MinValue;
     private volatile bool _stopping;
-
-    private readonly ReceiveThreadSet _receiveThreads;
 
     public MediaReceiveLoop(
         IReadinessPoller poller, TimeProvider timeProvider, TimeSpan batchDelay, ReceiveThreadSet receiveThreads, ILogger logger, string name)

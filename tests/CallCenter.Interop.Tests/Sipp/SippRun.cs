@@ -23,6 +23,9 @@ public sealed record SippRun(string Scenario, int TargetPort)
     /// <summary>Name for the log files, distinct per run within a test.</summary>
     public string LogName { get; init; } = "sipp";
 
+    /// <summary>Further sipp arguments (e.g. <c>-mp</c> for the media port of a call scenario).</summary>
+    public IReadOnlyList<string> ExtraArguments { get; init; } = [];
+
     /// <summary>Hard limit on the whole sipp process.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(20);
 }

@@ -45,6 +45,7 @@ public static class SippRunner
             "-trace_err", "-error_file", errorFile,
             "-trace_msg", "-message_file", messageFile,
             "-trace_stat", "-stf", statFile,
+            .. run.ExtraArguments,
         ];
 
         var command = new PeerCommand(Program, arguments, workspace.Root, run.LogName);

@@ -11,7 +11,7 @@ public class InactivityTests
     [Fact]
     public void Silence_from_the_start_is_reported_once_after_the_timeout()
     {
-        using var harness = new MediaTransportHarness(29000, useEpoll: true, _time);
+        using var harness = new MediaTransportHarness(29200, useEpoll: true, _time);
         var handler = new RecordingHandler();
         harness.Open(handler);
 
@@ -26,7 +26,7 @@ public class InactivityTests
     [Fact]
     public void Rtp_resets_the_timer_and_rearms_the_report()
     {
-        using var harness = new MediaTransportHarness(29000, useEpoll: true, _time);
+        using var harness = new MediaTransportHarness(29200, useEpoll: true, _time);
         var handler = new RecordingHandler();
         var endpoint = harness.Open(handler);
         var peer = harness.Peer();
@@ -50,7 +50,7 @@ public class InactivityTests
     [Fact]
     public void Packets_from_other_sources_do_not_count_as_activity()
     {
-        using var harness = new MediaTransportHarness(29000, useEpoll: true, _time);
+        using var harness = new MediaTransportHarness(29200, useEpoll: true, _time);
         var handler = new RecordingHandler();
         var endpoint = harness.Open(handler);
         var peer = harness.Peer();
@@ -70,7 +70,7 @@ public class InactivityTests
     [Fact]
     public void The_timeout_is_per_endpoint_and_can_be_suspended()
     {
-        using var harness = new MediaTransportHarness(29000, useEpoll: true, _time, o => o.InactivityTimeout = TimeSpan.FromSeconds(10));
+        using var harness = new MediaTransportHarness(29200, useEpoll: true, _time, o => o.InactivityTimeout = TimeSpan.FromSeconds(10));
         var onHold = new RecordingHandler();
         var shortTimeout = new RecordingHandler();
         var held = harness.Open(onHold);
@@ -90,7 +90,7 @@ public class InactivityTests
     [Fact]
     public void A_new_sdp_restarts_the_timer()
     {
-        using var harness = new MediaTransportHarness(29000, useEpoll: true, _time);
+        using var harness = new MediaTransportHarness(29200, useEpoll: true, _time);
         var handler = new RecordingHandler();
         var endpoint = harness.Open(handler);
         var peer = harness.Peer();
@@ -105,7 +105,7 @@ public class InactivityTests
     [Fact]
     public void Disposed_endpoints_are_not_checked()
     {
-        using var harness = new MediaTransportHarness(29000, useEpoll: true, _time);
+        using var harness = new MediaTransportHarness(29200, useEpoll: true, _time);
         var handler = new RecordingHandler();
         harness.Open(handler).Dispose();
         _time.Advance(TimeSpan.FromMinutes(1));

@@ -8,8 +8,8 @@ namespace CallCenter.Media.Transport.Polling;
 
 /// <summary>
 /// Linux epoll over the media sockets, level-triggered: a wait costs the same whether one or ten thousand sockets
-/// are watched, and returns only the ready ones. This is what lets one thread receive for thousands of calls at a
-/// few microseconds per packet (see the media transport README figures).
+/// are watched, and returns only the ready ones. This is what lets one thread receive for thousands of calls: measured
+/// on 2 cores with 2,000 sockets, about 3 µs of CPU per packet at 100k packets/s (an async loop per socket: about 7).
 /// </summary>
 internal sealed class EpollPoller : IReadinessPoller
 {
