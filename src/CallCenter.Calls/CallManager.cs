@@ -106,17 +106,58 @@ public sealed class CallManager : IInviteHandler
                 }
 
                 break;
-            case SipMethods.Invite when entry.Leg?.LocalSdp is { } sdp:
-                // A session refresh or a re-INVITE we do not act on yet: answer with the unchanged session (RFC 3264 §8).
-                var ok = transaction.CreateResponse(200);
-                ok.Headers.Add(KnownHeader.ContentType, "application/sdp");
-                ok.Body = Encoding.UTF8.GetBytes(sdp);
-                _core.Accept(transaction, ok);
+            case SipMethods.Invite when entry.Call is not null:
+                OnCallerReInvite(dialog, transaction, entry.Call, entry.Leg);
+                break;
+            case SipMethods.Invite:
+                // A re-INVITE on an agent's leg (e.g. the agent puts the caller on hold): not negotiated yet, so the
+                // session stays as it is (RFC 3261 §14.2: 488 leaves the previous session unchanged).
+                transaction.Respond(transaction.CreateResponse(488, "Session change from the agent not supported"));
                 break;
             default:
                 transaction.Respond(transaction.CreateResponse(200));
                 break;
         }
+    }
+
+    /// <summary>
+    /// §14.2 / RFC 3264 §8: a re-INVITE from the caller. With an offer, the call's media negotiates it (hold and
+    /// resume included); without one, our current session is offered again in the 2xx.
+    /// </summary>
+    private void OnCallerReInvite(Dialog dialog, ServerTransaction transaction, InboundCall call, SipCallerLeg leg)
+    {
+        var request = transaction.Request;
+        if (!SipCallerLeg.IsSdp(request))
+        {
+            AnswerReInvite(dialog, transaction, leg, leg.LocalSdp ?? string.Empty);
+            return;
+        }
+
+        call.OnCallerReOffer(Encoding.UTF8.GetString(request.Body.Span), negotiation =>
+        {
+            if (negotiation.Accepted)
+            {
+                AnswerReInvite(dialog, transaction, leg, negotiation.AnswerSdp!);
+                return;
+            }
+
+            var refusal = transaction.CreateResponse(negotiation.RefusalStatus);
+            if (negotiation.Warning is { } warning)
+            {
+                refusal.Headers.Add(KnownHeader.Warning, warning);
+            }
+
+            transaction.Respond(refusal);
+        });
+    }
+
+    private void AnswerReInvite(Dialog dialog, ServerTransaction transaction, SipCallerLeg leg, string sdp)
+    {
+        leg.LocalSdp = sdp;
+        var ok = transaction.CreateResponse(200);
+        ok.Headers.Add(KnownHeader.ContentType, "application/sdp");
+        ok.Body = Encoding.UTF8.GetBytes(sdp);
+        _core.AcceptReInvite(dialog, transaction, ok);
     }
 
     /// <inheritdoc />

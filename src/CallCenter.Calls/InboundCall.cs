@@ -75,6 +75,13 @@ public sealed partial class InboundCall
     /// <summary>The caller hung up (BYE) or cancelled (CANCEL).</summary>
     public void OnCallerHangup() => _executor.Post(() => Fire(CallTrigger.CallerHungUp));
 
+    /// <summary>
+    /// The caller sent a new offer in a re-INVITE (hold, resume, address change: RFC 3264 §8): negotiated on the
+    /// call's executor like every other event; <paramref name="answer"/> gets the outcome to send.
+    /// </summary>
+    public void OnCallerReOffer(string offerSdp, Action<MediaNegotiation> answer) =>
+        _executor.Post(() => answer(_callerMedia.AnswerOffer(offerSdp)));
+
     /// <summary>A key press that arrived by SIP INFO (RFC 4733 and in-band come through the media events).</summary>
     public void OnInfoDigit(char key) => _executor.Post(() => OnMedia(new MediaEvent.Digit(key, "sip-info"), fromAgent: false));
 

@@ -16,7 +16,7 @@ internal sealed class SipCallerLeg(ServerTransaction invite, UserAgentCore core,
     public Dialog? Dialog { get; private set; }
 
     /// <summary>Our last SDP, re-sent when a re-INVITE does not change the session.</summary>
-    public string? LocalSdp { get; private set; }
+    public string? LocalSdp { get; set; }
 
     public ServerTransaction Invite => invite;
 

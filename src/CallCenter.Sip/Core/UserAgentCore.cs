@@ -157,6 +157,37 @@ public sealed partial class UserAgentCore : ITransactionUser
         return dialog;
     }
 
+    /// <summary>
+    /// Answers a re-INVITE inside <paramref name="dialog"/> with a 2xx (§14.2): the same retransmission until the
+    /// ACK as for the initial INVITE (§13.3.1.4), without creating another dialog.
+    /// </summary>
+    public bool AcceptReInvite(Dialog dialog, ServerTransaction reInvite, SipResponse ok)
+    {
+        if (!ok.IsSuccess || reInvite.Request.Method != SipMethods.Invite)
+        {
+            throw new ArgumentException("AcceptReInvite takes a 2xx response to an INVITE.", nameof(ok));
+        }
+
+        if (!ok.Headers.Contains(KnownHeader.Contact))
+        {
+            ok.Headers.Add(KnownHeader.Contact, ContactFor(reInvite.Source));
+        }
+
+        dialog.StopRetransmitter();
+        dialog.Retransmitter = Uas2xxRetransmitter.Start(reInvite, ok, _stack.Options.Timers, _stack.Time, () =>
+        {
+            _logger.LogWarning("No ACK for the 2xx to a re-INVITE in dialog {Dialog}; ending it", dialog.Id);
+            _ = EndWithByeAsync(dialog, NoAck);
+        });
+        if (!reInvite.Respond(ok))
+        {
+            dialog.StopRetransmitter();
+            return false;
+        }
+
+        return true;
+    }
+
     private void OnRegister(ServerTransaction transaction)
     {
         var decision = Authenticate(transaction);
