@@ -4,6 +4,7 @@ using CallCenter.Calls.Actor;
 using CallCenter.Calls.Legs;
 using CallCenter.Calls.Media;
 using CallCenter.Calls.Sip;
+using CallCenter.Media.Transport;
 using CallCenter.Sip.Core;
 using CallCenter.Sip.Dialogs;
 using CallCenter.Sip.Message;
@@ -66,7 +67,21 @@ public sealed class CallManager : IInviteHandler
         }
 
         var leg = new SipCallerLeg(invite, _core, caller);
-        var call = new InboundCall(leg, _services, _dispatch);
+        InboundCall call;
+        try
+        {
+            call = new InboundCall(leg, _services, _dispatch);
+        }
+        catch (RtpPortsExhaustedException e)
+        {
+            // Every RTP port pair is in use: the server is full for now (RFC 3261 §21.5.4).
+            _services.Logger.LogWarning("Refusing call {CallId}: {Reason}", leg.CallId, e.Message);
+            var busy = invite.CreateResponse(503, "No media ports free");
+            busy.Headers.Add(KnownHeader.RetryAfter, "5");
+            invite.Respond(busy);
+            return;
+        }
+
         leg.DialogCreated = dialog => _byDialog[dialog.Id] = (call, leg);
         _byInvite[invite] = call;
         call.Start();

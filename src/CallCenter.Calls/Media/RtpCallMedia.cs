@@ -1,4 +1,3 @@
-using System.Net;
 using System.Security.Cryptography;
 using CallCenter.Media.Audio;
 using CallCenter.Media.Dtmf;
@@ -20,7 +19,7 @@ namespace CallCenter.Calls.Media;
 /// (control), the clock (prompt frames) and a receive thread (packets) — so its mutable state sits behind
 /// one lock; events go out through the callback after the lock is released.
 /// </summary>
-public sealed class RtpCallMedia : ICallMedia, IRtpEndpointHandler, IMediaClockSubscriber
+public sealed partial class RtpCallMedia : ICallMedia, IRtpEndpointHandler, IMediaClockSubscriber
 {
     private const int MaxPacket = 12 + 1500;
     private readonly object _gate = new();
@@ -32,12 +31,14 @@ public sealed class RtpCallMedia : ICallMedia, IRtpEndpointHandler, IMediaClockS
     private readonly Rfc4733Receiver _dtmf;
     private readonly ulong _sessionId;
     private readonly uint _ssrc;
+    private readonly TimeSpan _inactivityTimeout;
     private InBandDtmfDetector? _inBand;
     private IDisposable? _clockSubscription;
     private SessionDescription? _localDescription;
     private NegotiatedMedia? _media;
     private RtpCallMedia? _bridge;
     private bool _interruptible;
+    private byte _payloadType; // the negotiated audio payload type: 0 or 8, or the dynamic number the peer chose
     private ushort _sequence;
     private uint _timestamp;
     private bool _disposed;
@@ -53,63 +54,18 @@ public sealed class RtpCallMedia : ICallMedia, IRtpEndpointHandler, IMediaClockS
         _timestamp = (uint)RandomNumberGenerator.GetInt32(int.MaxValue);
         _dtmf = new Rfc4733Receiver(time: engine.Time);
         _endpoint = engine.Receiver.OpenEndpoint(engine.AdvertisedAddress, this, RtpPayloadTypeSet.Of(0, 8));
+
+        // Silence only means the peer is gone once we know the peer and that it sends: an agent's phone may ring for
+        // longer than the timeout before it answers our offer. Apply arms the timer.
+        _inactivityTimeout = _endpoint.InactivityTimeout;
+        _endpoint.InactivityTimeout = Timeout.InfiniteTimeSpan;
     }
 
     /// <summary>The local RTP port (for tests and logs).</summary>
     public int LocalPort => _endpoint.LocalRtpEndPoint.Port;
 
-    /// <inheritdoc />
-    public MediaNegotiation AnswerOffer(string offerSdp)
-    {
-        if (!SessionDescription.TryParse(offerSdp, out var offer, out var parseError))
-        {
-            // RFC 3261 §21.4.26 / RFC 3264: an offer we cannot read is not acceptable here.
-            return new MediaNegotiation(null, 488, $"399 callcenter \"Malformed SDP: {parseError.ToString().Replace('"', '\'')}\"");
-        }
-
-        var result = SdpNegotiator.CreateAnswer(offer, _engine.Capabilities, LocalMedia(), _localDescription);
-        if (!result.IsAccepted)
-        {
-            return new MediaNegotiation(null, result.Rejection!.StatusCode, result.Rejection.ToWarningHeaderValue("callcenter"));
-        }
-
-        _localDescription = result.Answer;
-        Apply(result.Media!);
-        return new MediaNegotiation(result.Answer!.ToString(), 0, null);
-    }
-
-    /// <inheritdoc />
-    public string CreateOffer()
-    {
-        _localDescription = SdpNegotiator.CreateOffer(_engine.Capabilities, LocalMedia(), _localDescription);
-        return _localDescription.ToString();
-    }
-
-    /// <inheritdoc />
-    public bool AcceptAnswer(string answerSdp, out string? error)
-    {
-        if (_localDescription is null)
-        {
-            error = "no offer was made";
-            return false;
-        }
-
-        if (!SessionDescription.TryParse(answerSdp, out var answer, out var parseError))
-        {
-            error = parseError.ToString();
-            return false;
-        }
-
-        var result = SdpNegotiator.ProcessAnswer(_localDescription, answer);
-        error = result.Error;
-        if (result.Media is null)
-        {
-            return false;
-        }
-
-        Apply(result.Media);
-        return true;
-    }
+    /// <summary>The transport's packet counters: what was refused and why (for tests and diagnostics).</summary>
+    internal RtpEndpointCounters TransportCounters => _endpoint.Counters;
 
     /// <inheritdoc />
     public void Play(IReadOnlyList<string> promptKeys, bool interruptible)
@@ -209,12 +165,25 @@ public sealed class RtpCallMedia : ICallMedia, IRtpEndpointHandler, IMediaClockS
     /// <summary>Clock thread: the next prompt or tone frame, unless the leg is bridged (then audio is relayed as it arrives).</summary>
     void IMediaClockSubscriber.OnTick(in MediaTick tick)
     {
+        bool events;
+        lock (_gate)
+        {
+            events = !_disposed && _media?.TelephoneEventPayloadType is not null;
+        }
+
+        if (events && _dtmf.Poll() is { Count: > 0 } closed)
+        {
+            // A press whose end packets were all lost (RFC 4733 §2.5.1.4 sends three, but UDP may drop them all)
+            // is closed once its packets stop, or the caller's key would never count.
+            RaiseDigits(closed);
+        }
+
         Span<byte> packet = stackalloc byte[MaxPacket];
         int length;
         bool finished;
         lock (_gate)
         {
-            if (_disposed || _media is null || _bridge is not null || _media.Direction is SdpDirection.RecvOnly or SdpDirection.Inactive)
+            if (_disposed || _media is null || _bridge is not null || !_media.Direction.CanSend())
             {
                 return;
             }
@@ -238,7 +207,15 @@ public sealed class RtpCallMedia : ICallMedia, IRtpEndpointHandler, IMediaClockS
     /// <summary>Receive thread: key presses, and relaying when bridged.</summary>
     void IRtpEndpointHandler.OnRtpPacket(RtpEndpoint endpoint, RtpPacket packet)
     {
-        var media = _media;
+        NegotiatedMedia? media;
+        RtpCallMedia? bridge;
+        InBandDtmfDetector? detector;
+        G711Law law;
+        lock (_gate)
+        {
+            (media, bridge, detector, law) = (_media, _bridge, _inBand, _player.Law);
+        }
+
         if (media is null)
         {
             return;
@@ -251,22 +228,18 @@ public sealed class RtpCallMedia : ICallMedia, IRtpEndpointHandler, IMediaClockS
             return;
         }
 
-        RtpCallMedia? bridge;
-        lock (_gate)
-        {
-            bridge = _bridge;
-        }
-
+        // The endpoint accepts only the negotiated audio payload type besides telephone-event, so the audio is in the
+        // leg's law whatever number the peer gave it (a dynamic one is allowed, RFC 3551 §3).
         if (bridge is not null)
         {
-            bridge.Relay(packet.Payload, LawOf(packet.PayloadType));
+            bridge.Relay(packet.Payload, law);
             return;
         }
 
-        if (_inBand is { } detector && packet.Payload.Length <= G711Frame.SamplesPerFrame * 4)
+        if (detector is not null && packet.Payload.Length <= G711Frame.SamplesPerFrame * 4)
         {
             Span<short> pcm = stackalloc short[packet.Payload.Length];
-            G711Codec.Decode(LawOf(packet.PayloadType), packet.Payload, pcm);
+            G711Codec.Decode(law, packet.Payload, pcm);
             RaiseDigits(detector.Process(pcm, _engine.Time.GetUtcNow()));
         }
     }
@@ -284,7 +257,8 @@ public sealed class RtpCallMedia : ICallMedia, IRtpEndpointHandler, IMediaClockS
         int length;
         lock (_gate)
         {
-            if (_disposed || _media is null || payload.Length > 1500)
+            // RFC 3264 §6.1: nothing is sent on a stream the peer made recvonly or inactive (it holds the call).
+            if (_disposed || _media is null || !_media.Direction.CanSend() || payload.Length > 1500)
             {
                 return;
             }
@@ -318,36 +292,9 @@ public sealed class RtpCallMedia : ICallMedia, IRtpEndpointHandler, IMediaClockS
     /// <summary>Writes an RTP packet of this leg (§5.1): the timestamp advances by the samples sent (8 kHz G.711: one per byte).</summary>
     private int WritePacket(Span<byte> destination, ReadOnlySpan<byte> payload, bool marker)
     {
-        var header = new RtpHeader((byte)_player.Law.PayloadType(), _sequence++, _timestamp, _ssrc, marker);
+        var header = new RtpHeader(_payloadType, _sequence++, _timestamp, _ssrc, marker);
         _timestamp += (uint)payload.Length;
         RtpPacketWriter.TryWrite(destination, header, payload, out var written);
         return written;
     }
-
-    private void Apply(NegotiatedMedia media)
-    {
-        var law = media.PayloadType == 8 ? G711Law.ALaw : G711Law.MuLaw;
-        var accepted = media.TelephoneEventPayloadType is { } te
-            ? RtpPayloadTypeSet.Of((byte)media.PayloadType, (byte)te)
-            : RtpPayloadTypeSet.Of((byte)media.PayloadType);
-        _endpoint.Configure(media.RemoteRtp as IPEndPoint, media.RemoteRtcp as IPEndPoint, accepted);
-        lock (_gate)
-        {
-            _player.Law = law;
-            _media = media;
-
-            // Peers that negotiate no telephone-event can only send keys as tones in the audio.
-            _inBand = media.TelephoneEventPayloadType is null ? new InBandDtmfDetector() : null;
-        }
-
-        _clockSubscription ??= _engine.Clock.Subscribe(this);
-    }
-
-    private LocalMedia LocalMedia() =>
-        new(_engine.AdvertisedAddress, _endpoint.LocalRtpEndPoint.Port, _sessionId, (_localDescription?.Origin.SessionVersion ?? 0) + 1)
-        {
-            RtcpPort = _endpoint.LocalRtcpEndPoint.Port,
-        };
-
-    private static G711Law LawOf(byte payloadType) => payloadType == 8 ? G711Law.ALaw : G711Law.MuLaw;
 }

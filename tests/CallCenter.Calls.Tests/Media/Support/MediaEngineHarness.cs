@@ -15,7 +15,11 @@ internal sealed class MediaEngineHarness : IDisposable
 {
     private readonly List<IDisposable> _owned = [];
 
-    public MediaEngineHarness(int portMin, TimeProvider? time = null, Action<MediaTransportOptions>? configure = null)
+    /// <param name="portMin">First port of the test class's slice.</param>
+    /// <param name="time">Time for the receiver (arrivals, inactivity) and the legs (DTMF); the system's by default.</param>
+    /// <param name="configure">Changes to the transport options.</param>
+    /// <param name="startClock">False leaves the clock stopped, so legs never send (for fuzzing negotiation with addresses that must not get packets).</param>
+    public MediaEngineHarness(int portMin, TimeProvider? time = null, Action<MediaTransportOptions>? configure = null, bool startClock = true)
     {
         Options = new MediaTransportOptions { PortMin = portMin, PortMax = portMin + 99, ReceiveThreads = 2 };
         configure?.Invoke(Options);
@@ -23,7 +27,10 @@ internal sealed class MediaEngineHarness : IDisposable
         Ports = new RtpPortPool(Options);
         Receiver = new MediaReceiver(Options, Ports, Time);
         Clock = new MediaClock(new MediaClockOptions { Priority = MediaClockPriority.Normal });
-        Clock.Start();
+        if (startClock)
+        {
+            Clock.Start();
+        }
         Engine = new MediaEngine(Receiver, Clock, TestPrompts.Library, IPAddress.Loopback, Time, NullLoggerFactory.Instance);
     }
 
