@@ -28,6 +28,10 @@ public static class CallsServiceCollectionExtensions
             PortMax = media.PortMax,
             ReceiveThreads = media.ReceiveThreads,
             InactivityTimeout = TimeSpan.FromSeconds(media.InactivitySeconds),
+
+            // A limit, not an allocation: with the kernel default (~208 KB) a burst from a flooding source can push
+            // the real peer's packets out of the queue before the receive thread reads them.
+            SocketReceiveBufferBytes = 1024 * 1024,
         };
         transport.Validate();
         var prompts = PromptLibrary.Load(new PromptLibraryOptions { Directory = ContentPath.Resolve(media.PromptDirectory) });
