@@ -37,11 +37,7 @@ internal sealed class SipCallerLeg(ServerTransaction invite, UserAgentCore core,
         var ok = invite.CreateResponse(200);
         ok.Headers.Add(KnownHeader.ContentType, SdpType);
         ok.Body = Encoding.UTF8.GetBytes(sdp);
-        Dialog = core.Accept(invite, ok);
-        if (Dialog is not null)
-        {
-            DialogCreated?.Invoke(Dialog);
-        }
+        Dialog = core.Accept(invite, ok, dialog => DialogCreated?.Invoke(dialog));
     }
 
     public void Reject(int statusCode, string? warning = null)

@@ -121,7 +121,13 @@ public sealed partial class UserAgentCore : ITransactionUser
     /// Answers an INVITE with a 2xx (§13.3.1.4): adds our Contact, creates the dialog and retransmits
     /// the 2xx until the ACK arrives; with no ACK after 64·T1 the dialog is ended with BYE.
     /// </summary>
-    public Dialog? Accept(ServerTransaction invite, SipResponse ok)
+    /// <param name="invite">The INVITE server transaction.</param>
+    /// <param name="ok">The 2xx to send.</param>
+    /// <param name="onDialogCreated">
+    /// Called with the new dialog BEFORE the 2xx leaves: the ACK (§13.3.1.4) can arrive on a receive thread before
+    /// this method returns, and the application must already be able to find its call by the dialog.
+    /// </param>
+    public Dialog? Accept(ServerTransaction invite, SipResponse ok, Action<Dialog>? onDialogCreated = null)
     {
         if (!ok.IsSuccess)
         {
@@ -139,6 +145,8 @@ public sealed partial class UserAgentCore : ITransactionUser
             invite.Respond(invite.CreateResponse(400, "INVITE without From tag or Contact"));
             return null;
         }
+
+        onDialogCreated?.Invoke(dialog);
 
         // Armed before the 2xx leaves: on a fast network the ACK can arrive (on a receive thread) before Respond
         // returns, and OnAck must then find the retransmitter to stop. Its first action is due only after T1.

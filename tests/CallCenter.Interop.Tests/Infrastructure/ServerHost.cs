@@ -38,12 +38,14 @@ public sealed class ServerHost : IAsyncDisposable
     /// <summary>
     /// Writes the config for <paramref name="agents"/> into <paramref name="workspace"/> and starts the server;
     /// returns once its SIP sockets are bound. <paramref name="authAlgorithms"/>, when given, replaces the offered
-    /// digest algorithms (<c>--Sip:AuthAlgorithms=A,B</c>, most preferred first).
+    /// digest algorithms (<c>--Sip:AuthAlgorithms=A,B</c>, most preferred first). <paramref name="settings"/> are
+    /// further command-line settings appended last, so they win (e.g. <c>--Calls:RingTimeout=00:00:03</c>).
     /// </summary>
     public static async Task<ServerHost> StartAsync(
         InteropWorkspace workspace,
         IEnumerable<TestAgent> agents,
-        IReadOnlyList<string>? authAlgorithms = null)
+        IReadOnlyList<string>? authAlgorithms = null,
+        IReadOnlyList<string>? settings = null)
     {
         var configPath = workspace.WriteFile("callcenter.yaml", ServerConfigWriter.Render(agents));
         var ports = LoopbackPorts.Reserve(2);
@@ -60,6 +62,8 @@ public sealed class ServerHost : IAsyncDisposable
         {
             args.Add("--Sip:AuthAlgorithms=" + string.Join(',', authAlgorithms));
         }
+
+        args.AddRange(settings ?? []);
 
         var app = CallCenterServer.Build(args.ToArray());
         try
@@ -85,6 +89,13 @@ public sealed class ServerHost : IAsyncDisposable
     /// </remarks>
     public static Task<ServerHost> StartMd5Async(InteropWorkspace workspace) =>
         StartAsync(workspace, [TestAgent.Default], ["MD5"]);
+
+    /// <summary>
+    /// <see cref="StartMd5Async(InteropWorkspace)"/> with further command-line <paramref name="settings"/>, e.g.
+    /// <c>--Calls:RingTimeout=00:00:03</c>.
+    /// </summary>
+    public static Task<ServerHost> StartMd5Async(InteropWorkspace workspace, IReadOnlyList<string> settings) =>
+        StartAsync(workspace, [TestAgent.Default], ["MD5"], settings);
 
     /// <summary>The live bindings (<c>GET /api/registrations</c>).</summary>
     public async Task<IReadOnlyList<RegistrationView>> GetRegistrationsAsync() =>

@@ -37,6 +37,43 @@ public static class BaresipProfile
     }
 
     /// <summary>
+    /// Writes the folder <paramref name="name"/> for an agent softphone that answers every call by itself
+    /// (<c>answermode=auto</c>, handled by the menu module), streams <paramref name="sourceWav"/> (8 kHz mono 16-bit; when
+    /// it ends baresip hangs up, so make it longer than the call) and records through the sndfile filter into
+    /// <paramref name="recordingFolder"/>: <c>*-enc.wav</c> is what it sent, <c>*-dec.wav</c> what it heard.
+    /// </summary>
+    public static string WriteAnsweringAgent(
+        InteropWorkspace workspace, string name, int listenPort, int serverPort, TestAgent agent, string sourceWav, string recordingFolder)
+    {
+        var folder = workspace.Subdirectory(name);
+        var config = string.Join('\n',
+            string.Create(CultureInfo.InvariantCulture, $"sip_listen 127.0.0.1:{listenPort}"),
+            "net_interface 127.0.0.1",
+            $"module_path {ModulePath}",
+            "module g711.so",
+            "module account.so",
+            "module aufile.so",
+            "module sndfile.so",
+            "module menu.so",
+            "audio_player aufile,/dev/null",
+            $"audio_source aufile,{sourceWav}",
+            $"snd_path {recordingFolder}",
+            string.Empty);
+        var account = string.Create(
+            CultureInfo.InvariantCulture,
+            $"<sip:{agent.Extension}@127.0.0.1:{serverPort};transport=udp>;auth_pass={agent.Secret};answermode=auto;regint=600;audio_codecs=PCMU,PCMA\n");
+        File.WriteAllText(Path.Combine(folder, "config"), config);
+        File.WriteAllText(Path.Combine(folder, "accounts"), account);
+        return folder;
+    }
+
+    /// <summary>The recordings of what baresip heard (<c>*-dec.wav</c>) in <paramref name="recordingFolder"/>, oldest first.</summary>
+    public static IReadOnlyList<string> DecodedRecordings(string recordingFolder) =>
+        Directory.Exists(recordingFolder)
+            ? Directory.GetFiles(recordingFolder, "*-dec.wav").Order(StringComparer.Ordinal).ToArray()
+            : [];
+
+    /// <summary>
     /// Arguments running baresip from <paramref name="folder"/> for <paramref name="seconds"/> and then quitting;
     /// on quit it un-registers (REGISTER with expires 0) before exiting.
     /// </summary>
