@@ -8,38 +8,10 @@ namespace CallCenter.Auth.Parsing;
 /// </summary>
 internal static class DigestChallengeParser
 {
-    public static bool TryParse(string? headerValue, [NotNullWhen(true)] out DigestChallenge? challenge, out string error)
-    {
-        challenge = null;
-        if (headerValue is null)
-        {
-            error = "header value is missing";
-            return false;
-        }
+    public static bool TryParse(string? headerValue, [NotNullWhen(true)] out DigestChallenge? challenge, out string error) =>
+        DigestHeaderParser.TryParse<Fields, DigestChallenge>(headerValue, out challenge, out error);
 
-        var reader = new AuthHeaderReader(headerValue);
-        if (!reader.TryReadDigestScheme(out error))
-        {
-            return false;
-        }
-
-        var fields = new Fields();
-        while (true)
-        {
-            AuthReadStatus status = reader.ReadNext(out AuthParameter parameter, out error);
-            if (status == AuthReadStatus.End)
-            {
-                return fields.TryBuild(out challenge, out error);
-            }
-
-            if (status == AuthReadStatus.Error || !fields.TryAccept(parameter, out error))
-            {
-                return false;
-            }
-        }
-    }
-
-    private struct Fields
+    private struct Fields : IDigestFields<DigestChallenge>
     {
         private ParameterSet _seen;
         private string? _realm;

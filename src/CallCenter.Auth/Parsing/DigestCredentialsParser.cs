@@ -14,38 +14,10 @@ internal static class DigestCredentialsParser
         DigestParameter.Username, DigestParameter.Realm, DigestParameter.Nonce, DigestParameter.Uri, DigestParameter.Response,
     ];
 
-    public static bool TryParse(string? headerValue, [NotNullWhen(true)] out DigestCredentials? credentials, out string error)
-    {
-        credentials = null;
-        if (headerValue is null)
-        {
-            error = "header value is missing";
-            return false;
-        }
+    public static bool TryParse(string? headerValue, [NotNullWhen(true)] out DigestCredentials? credentials, out string error) =>
+        DigestHeaderParser.TryParse<Fields, DigestCredentials>(headerValue, out credentials, out error);
 
-        var reader = new AuthHeaderReader(headerValue);
-        if (!reader.TryReadDigestScheme(out error))
-        {
-            return false;
-        }
-
-        var fields = new Fields();
-        while (true)
-        {
-            AuthReadStatus status = reader.ReadNext(out AuthParameter parameter, out error);
-            if (status == AuthReadStatus.End)
-            {
-                return fields.TryBuild(out credentials, out error);
-            }
-
-            if (status == AuthReadStatus.Error || !fields.TryAccept(parameter, out error))
-            {
-                return false;
-            }
-        }
-    }
-
-    private struct Fields
+    private struct Fields : IDigestFields<DigestCredentials>
     {
         private ParameterSet _seen;
         private string? _username;
