@@ -44,6 +44,9 @@ public sealed partial class InboundCall
         Configure();
     }
 
+    /// <summary>The caller's signalling leg (the manager finds its map keys there when the call ends).</summary>
+    internal ICallerSignalling Signalling => _caller;
+
     /// <summary>Call-ID of the caller's leg.</summary>
     public string CallId => _caller.CallId;
 

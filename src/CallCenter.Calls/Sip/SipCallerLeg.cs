@@ -37,7 +37,12 @@ internal sealed class SipCallerLeg(ServerTransaction invite, UserAgentCore core,
         var ok = invite.CreateResponse(200);
         ok.Headers.Add(KnownHeader.ContentType, SdpType);
         ok.Body = Encoding.UTF8.GetBytes(sdp);
-        Dialog = core.Accept(invite, ok, dialog => DialogCreated?.Invoke(dialog));
+        // Recorded before the 2xx leaves, like the manager's map: the ACK or a BYE may follow within microseconds.
+        Dialog = core.Accept(invite, ok, dialog =>
+        {
+            Dialog = dialog;
+            DialogCreated?.Invoke(dialog);
+        });
     }
 
     public void Reject(int statusCode, string? warning = null)
