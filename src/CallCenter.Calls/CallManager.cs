@@ -8,6 +8,7 @@ using CallCenter.Media.Transport;
 using CallCenter.Sip.Core;
 using CallCenter.Sip.Dialogs;
 using CallCenter.Sip.Message;
+using CallCenter.Sip.SessionTimers;
 using CallCenter.Sip.Transactions;
 using Microsoft.Extensions.Logging;
 
@@ -15,8 +16,9 @@ namespace CallCenter.Calls;
 
 /// <summary>
 /// The application's call handling (<see cref="IInviteHandler"/>): turns each INVITE to a configured number
-/// into an <see cref="InboundCall"/> and routes every later SIP event of that call (ACK, CANCEL, BYE, INFO)
-/// to it. Keeps nothing once a call has ended: the maps are emptied as calls finish.
+/// into an <see cref="InboundCall"/> and routes every later SIP event of that call to it, from either dialog: the
+/// caller's (ACK, CANCEL, BYE, INFO, re-INVITE, UPDATE) and the agent's (BYE, re-INVITE, UPDATE, ACK). Keeps nothing
+/// once a call has ended: the maps are emptied as calls finish.
 /// </summary>
 public sealed class CallManager : IInviteHandler
 {
@@ -24,10 +26,11 @@ public sealed class CallManager : IInviteHandler
     private readonly IReadOnlyDictionary<string, string> _numbers;
     private readonly Func<string, string, char?> _parseInfoDigit;
     private readonly SipAgentDialer _dialer;
+    private readonly SessionChangeAnswerer _sessionChanges;
     private readonly CallServices _services;
     private readonly Action<Action> _dispatch;
     private readonly ConcurrentDictionary<ServerTransaction, InboundCall> _byInvite = new();
-    private readonly ConcurrentDictionary<DialogId, (InboundCall Call, SipCallerLeg Leg)> _byDialog = new();
+    private readonly ConcurrentDictionary<DialogId, InboundCall> _byDialog = new();
 
     /// <summary>Creates the manager and installs it as the core's invite handler.</summary>
     /// <param name="core">The UA core.</param>
@@ -35,7 +38,7 @@ public sealed class CallManager : IInviteHandler
     /// <param name="agents">Chooses the agent to ring.</param>
     /// <param name="numbers">Dialled numbers we answer (number → flow); others get 404.</param>
     /// <param name="parseInfoDigit">Reads a key press from a SIP INFO (content type, body), or null.</param>
-    /// <param name="options">Prompts and timers.</param>
+    /// <param name="options">Prompts and timers; its session-timer policy becomes the core's (RFC 4028).</param>
     /// <param name="time">Clock for call timers.</param>
     /// <param name="logger">Log.</param>
     /// <param name="dispatch">Where call events run (the thread pool; tests pass an inline dispatcher).</param>
@@ -45,8 +48,10 @@ public sealed class CallManager : IInviteHandler
         _numbers = numbers;
         _parseInfoDigit = parseInfoDigit;
         _dialer = new SipAgentDialer(core);
+        _sessionChanges = new SessionChangeAnswerer(core);
         _dispatch = dispatch ?? SerialExecutor.ThreadPoolDispatch;
         _services = new CallServices(media, _dialer, agents, time, options, logger, OnCallEnded);
+        core.SessionTimers = SessionTimerOptions.From(options.SessionExpires, options.MinSE);
         core.InviteHandler = this;
     }
 
@@ -82,7 +87,7 @@ public sealed class CallManager : IInviteHandler
             return;
         }
 
-        leg.DialogCreated = dialog => _byDialog[dialog.Id] = (call, leg);
+        leg.DialogCreated = dialog => _byDialog[dialog.Id] = call;
         _byInvite[invite] = call;
         call.Start();
     }
@@ -97,82 +102,31 @@ public sealed class CallManager : IInviteHandler
     }
 
     /// <inheritdoc />
-    public void OnAck(Dialog dialog, SipRequest ack)
-    {
-        if (_byDialog.TryGetValue(dialog.Id, out var entry))
-        {
-            entry.Call.OnAck(SipCallerLeg.IsSdp(ack) ? Encoding.UTF8.GetString(ack.Body.Span) : null);
-        }
-    }
+    public void OnAck(Dialog dialog, SipRequest ack) =>
+        PartyOf(dialog)?.Acknowledged(SipCallerLeg.IsSdp(ack) ? Encoding.UTF8.GetString(ack.Body.Span) : null);
 
     /// <inheritdoc />
     public void OnInDialogRequest(Dialog dialog, ServerTransaction transaction)
     {
         var request = transaction.Request;
-        _byDialog.TryGetValue(dialog.Id, out var entry);
         switch (request.Method)
         {
-            case SipMethods.Info when entry.Call is not null && request.ContentType is { } type:
+            case SipMethods.Info when _byDialog.TryGetValue(dialog.Id, out var call) && request.ContentType is { } type:
                 var digit = _parseInfoDigit(type, Encoding.UTF8.GetString(request.Body.Span));
                 transaction.Respond(transaction.CreateResponse(digit is null ? 415 : 200));
                 if (digit is { } key)
                 {
-                    entry.Call.OnInfoDigit(key);
+                    call.OnInfoDigit(key);
                 }
 
                 break;
-            case SipMethods.Invite when entry.Call is not null:
-                OnCallerReInvite(dialog, transaction, entry.Call, entry.Leg);
-                break;
-            case SipMethods.Invite:
-                // A re-INVITE on an agent's leg (e.g. the agent puts the caller on hold): not negotiated yet, so the
-                // session stays as it is (RFC 3261 §14.2: 488 leaves the previous session unchanged).
-                transaction.Respond(transaction.CreateResponse(488, "Session change from the agent not supported"));
+            case SipMethods.Invite or SipMethods.Update:
+                OnSessionChange(dialog, transaction);
                 break;
             default:
                 transaction.Respond(transaction.CreateResponse(200));
                 break;
         }
-    }
-
-    /// <summary>
-    /// §14.2 / RFC 3264 §8: a re-INVITE from the caller. With an offer, the call's media negotiates it (hold and
-    /// resume included); without one, our current session is offered again in the 2xx.
-    /// </summary>
-    private void OnCallerReInvite(Dialog dialog, ServerTransaction transaction, InboundCall call, SipCallerLeg leg)
-    {
-        var request = transaction.Request;
-        if (!SipCallerLeg.IsSdp(request))
-        {
-            AnswerReInvite(dialog, transaction, leg, leg.LocalSdp ?? string.Empty);
-            return;
-        }
-
-        call.OnCallerReOffer(Encoding.UTF8.GetString(request.Body.Span), negotiation =>
-        {
-            if (negotiation.Accepted)
-            {
-                AnswerReInvite(dialog, transaction, leg, negotiation.AnswerSdp!);
-                return;
-            }
-
-            var refusal = transaction.CreateResponse(negotiation.RefusalStatus);
-            if (negotiation.Warning is { } warning)
-            {
-                refusal.Headers.Add(KnownHeader.Warning, warning);
-            }
-
-            transaction.Respond(refusal);
-        });
-    }
-
-    private void AnswerReInvite(Dialog dialog, ServerTransaction transaction, SipCallerLeg leg, string sdp)
-    {
-        leg.LocalSdp = sdp;
-        var ok = transaction.CreateResponse(200);
-        ok.Headers.Add(KnownHeader.ContentType, "application/sdp");
-        ok.Body = Encoding.UTF8.GetBytes(sdp);
-        _core.AcceptReInvite(dialog, transaction, ok);
     }
 
     /// <inheritdoc />
@@ -183,11 +137,50 @@ public sealed class CallManager : IInviteHandler
             return;
         }
 
-        if (_byDialog.TryRemove(dialog.Id, out var entry) && reason != UserAgentCore.ByeSent)
+        if (!_byDialog.TryRemove(dialog.Id, out var call))
         {
-            entry.Call.OnCallerHangup();
+            return;
+        }
+
+        switch (reason)
+        {
+            case UserAgentCore.ByeSent:
+                break;
+            case UserAgentCore.SessionExpired:
+                call.OnCallerSessionExpired();
+                break;
+            default:
+                call.OnCallerHangup();
+                break;
         }
     }
+
+    /// <summary>Finds the call of a caller's dialog (tests).</summary>
+    internal InboundCall? FindCall(DialogId dialog) => _byDialog.GetValueOrDefault(dialog);
+
+    /// <summary>A re-INVITE or UPDATE, from the caller or the agent: only that side's session changes.</summary>
+    private void OnSessionChange(Dialog dialog, ServerTransaction transaction)
+    {
+        if (PartyOf(dialog) is not { } party)
+        {
+            // The dialog outlived its call (a BYE is on its way): no session to change.
+            transaction.Respond(transaction.CreateResponse(481));
+            return;
+        }
+
+        if (transaction.Request.Method == SipMethods.Invite)
+        {
+            _sessionChanges.OnReInvite(dialog, transaction, party);
+        }
+        else
+        {
+            _sessionChanges.OnUpdate(dialog, transaction, party);
+        }
+    }
+
+    /// <summary>The side of a call <paramref name="dialog"/> belongs to: the caller's call, or the agent's leg.</summary>
+    private ISessionParty? PartyOf(Dialog dialog) =>
+        _byDialog.TryGetValue(dialog.Id, out var call) ? call : _dialer.Find(dialog.Id);
 
     private void OnCallEnded(InboundCall call)
     {

@@ -1,6 +1,7 @@
 using CallCenter.Calls.Actor;
 using CallCenter.Calls.Legs;
 using CallCenter.Calls.Media;
+using CallCenter.Calls.Sip;
 using Microsoft.Extensions.Logging;
 using Stateless;
 
@@ -13,7 +14,7 @@ namespace CallCenter.Calls;
 /// then relay audio both ways until either side hangs up. Every path ends in <see cref="CallState.Ended"/>,
 /// which releases the media, the agent and the timers.
 /// </summary>
-public sealed partial class InboundCall
+public sealed partial class InboundCall : ISessionParty
 {
     private readonly StateMachine<CallState, CallTrigger> _machine;
     private readonly StateMachine<CallState, CallTrigger>.TriggerWithParameters<char> _digit;
@@ -29,6 +30,7 @@ public sealed partial class InboundCall
     private bool _agentReleased;
     private ITimer? _timer;
     private int _greetingRepeats;
+    private bool _callerOfferPending;
     private CallState _state = CallState.Offered;
 
     internal InboundCall(ICallerSignalling caller, CallServices services, Action<Action> dispatch)
@@ -62,28 +64,63 @@ public sealed partial class InboundCall
     /// <summary>Starts the call: negotiates the caller's media and answers.</summary>
     public void Start() => _executor.Post(Answer);
 
-    /// <summary>The caller's ACK arrived (with the SDP answer when our 200 carried the offer).</summary>
+    /// <summary>
+    /// The caller's ACK arrived, for the answer or for a re-INVITE's 2xx, with the SDP answer when that 2xx carried our
+    /// offer (RFC 3261 §13.2.1, §14.2). An unusable answer to the offer in our first 200 releases the call; one to a
+    /// later offer leaves the session as it was.
+    /// </summary>
     public void OnAck(string? sdp) => _executor.Post(() =>
     {
-        if (_caller.Offer is null && sdp is not null && !_callerMedia.AcceptAnswer(sdp, out var error))
+        if (_callerOfferPending && TakeAnswer(_callerMedia, sdp, "caller") is { } error && _state == CallState.Offered)
         {
             _services.Logger.LogWarning("Call {CallId}: unusable SDP in ACK: {Error}", CallId, error);
+            _callerOfferPending = false;
             Fire(CallTrigger.Release);
             return;
         }
 
+        _callerOfferPending = false;
         Fire(CallTrigger.Acked);
     });
 
     /// <summary>The caller hung up (BYE) or cancelled (CANCEL).</summary>
     public void OnCallerHangup() => _executor.Post(() => Fire(CallTrigger.CallerHungUp));
 
+    /// <summary>The caller's session timer ran out (RFC 4028 §10): its leg is already ended with BYE; the agent's follows.</summary>
+    public void OnCallerSessionExpired() => _executor.Post(() =>
+    {
+        Outcome ??= "session-expired";
+        Fire(CallTrigger.CallerHungUp);
+    });
+
     /// <summary>
-    /// The caller sent a new offer in a re-INVITE (hold, resume, address change: RFC 3264 §8): negotiated on the
-    /// call's executor like every other event; <paramref name="answer"/> gets the outcome to send.
+    /// The caller sent a new offer in a re-INVITE or UPDATE (hold, resume, address change: RFC 3264 §8): negotiated on
+    /// the call's executor like every other event; <paramref name="answer"/> gets the outcome to send.
     /// </summary>
     public void OnCallerReOffer(string offerSdp, Action<MediaNegotiation> answer) =>
         _executor.Post(() => answer(_callerMedia.AnswerOffer(offerSdp)));
+
+    /// <summary>
+    /// The caller sent a re-INVITE without an offer (RFC 3261 §14.2): <paramref name="offer"/> gets ours for the 2xx
+    /// (null once the call has ended), and the answer is taken from the ACK.
+    /// </summary>
+    public void OnCallerOfferRequested(Action<string?> offer) => _executor.Post(() =>
+    {
+        if (_state == CallState.Ended)
+        {
+            offer(null);
+            return;
+        }
+
+        _callerOfferPending = true;
+        offer(_callerMedia.CreateOffer());
+    });
+
+    void ISessionParty.AnswerOffer(string offerSdp, Action<MediaNegotiation> answer) => OnCallerReOffer(offerSdp, answer);
+
+    void ISessionParty.MakeOffer(Action<string?> offer) => OnCallerOfferRequested(offer);
+
+    void ISessionParty.Acknowledged(string? answerSdp) => OnAck(answerSdp);
 
     /// <summary>A key press that arrived by SIP INFO (RFC 4733 and in-band come through the media events).</summary>
     public void OnInfoDigit(char key) => _executor.Post(() => OnMedia(new MediaEvent.Digit(key, "sip-info"), fromAgent: false));
@@ -95,6 +132,7 @@ public sealed partial class InboundCall
         if (_caller.Offer is null)
         {
             // RFC 3264 §4 / RFC 3261 §13.2.1: no offer in the INVITE, so our 200 carries the offer and the ACK the answer.
+            _callerOfferPending = true;
             _caller.Answer(_callerMedia.CreateOffer());
             return;
         }
@@ -146,7 +184,31 @@ public sealed partial class InboundCall
                 _agentLeg = null;
                 Fire(CallTrigger.AgentHungUp);
                 break;
+            default:
+                OnAgentSession(e);
+                break;
         }
+    }
+
+    /// <summary>
+    /// Applies the answer an ACK carried to the offer we made on <paramref name="media"/>; the reason it is unusable
+    /// (null when it was applied). Without an answer the session stays as it was.
+    /// </summary>
+    private string? TakeAnswer(ICallMedia media, string? answerSdp, string side)
+    {
+        if (answerSdp is null)
+        {
+            _services.Logger.LogWarning("Call {CallId}: the {Side}'s ACK carried no answer to our offer; the session is unchanged", CallId, side);
+            return null;
+        }
+
+        if (media.AcceptAnswer(answerSdp, out var error))
+        {
+            return null;
+        }
+
+        _services.Logger.LogWarning("Call {CallId}: the {Side}'s answer in the ACK is unusable ({Error}); the session is unchanged", CallId, side, error);
+        return error ?? "unusable answer";
     }
 
     private void StartTimer(TimeSpan after, CallTrigger trigger)

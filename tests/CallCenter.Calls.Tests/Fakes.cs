@@ -26,12 +26,35 @@ internal sealed class FakeMedia(string legId, Action<MediaEvent> onEvent) : ICal
     public bool RefuseOffer { get; set; }
     public bool Disposed { get; private set; }
     public ICallMedia? BridgedTo { get; private set; }
+
+    /// <summary>Every offer this leg negotiated (AnswerOffer), in order.</summary>
+    public List<string> OffersAnswered { get; } = [];
+
+    /// <summary>Every answer this leg was given to an offer of ours (AcceptAnswer), in order.</summary>
+    public List<string> AnswersTaken { get; } = [];
+
+    /// <summary>How many offers this leg made (CreateOffer).</summary>
+    public int OffersMade { get; private set; }
+
+    /// <summary>The answer to an offer; "v=0 answer" unless a test sets its own.</summary>
+    public Func<string, string> Answerer { get; set; } = _ => "v=0 answer";
+
     public void Raise(MediaEvent e) => onEvent(e);
-    public MediaNegotiation AnswerOffer(string offerSdp) =>
-        RefuseOffer ? new MediaNegotiation(null, 488, "305 callcenter \"Incompatible media format\"") : new MediaNegotiation("v=0 answer", 0, null);
-    public string CreateOffer() => "v=0 our-offer";
+    public MediaNegotiation AnswerOffer(string offerSdp)
+    {
+        OffersAnswered.Add(offerSdp);
+        return RefuseOffer ? new MediaNegotiation(null, 488, "305 callcenter \"Incompatible media format\"") : new MediaNegotiation(Answerer(offerSdp), 0, null);
+    }
+
+    public string CreateOffer()
+    {
+        OffersMade++;
+        return "v=0 our-offer";
+    }
+
     public bool AcceptAnswer(string answerSdp, out string? error)
     {
+        AnswersTaken.Add(answerSdp);
         error = answerSdp.Contains("bad") ? "no common codec" : null;
         return error is null;
     }
@@ -79,11 +102,11 @@ internal sealed class FakeDialer : IAgentDialer, IAgentLeg
     public void Hangup() => Actions.Add("bye");
 }
 
-internal sealed class FakeSelector(bool hasAgent = true) : IAgentSelector
+internal sealed class FakeSelector(bool hasAgent = true, int agentPort = 5070) : IAgentSelector
 {
     public List<string> Released { get; } = [];
     public AgentTarget? Reserve(string callId) => hasAgent
-        ? new AgentTarget("1001", "Agent", SipUri.Parse("sip:1001@127.0.0.1:5070"), new SipRemote(SipTransportKind.Udp, new IPEndPoint(IPAddress.Loopback, 5070)))
+        ? new AgentTarget("1001", "Agent", SipUri.Parse($"sip:1001@127.0.0.1:{agentPort}"), new SipRemote(SipTransportKind.Udp, new IPEndPoint(IPAddress.Loopback, agentPort)))
         : null;
     public void Release(string extension, string callId) => Released.Add(extension);
 }

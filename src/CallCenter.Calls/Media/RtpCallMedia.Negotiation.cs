@@ -101,6 +101,7 @@ public sealed partial class RtpCallMedia
 
             // Peers that negotiate no telephone-event can only send keys as tones in the audio.
             _inBand = media.TelephoneEventPayloadType is null ? new InBandDtmfDetector() : null;
+            StartReports(media);
         }
 
         _clockSubscription ??= _engine.Clock.Subscribe(this);

@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using System.Security.Cryptography;
 using CallCenter.Media.Audio;
 using CallCenter.Media.Dtmf;
@@ -15,7 +16,8 @@ namespace CallCenter.Calls.Media;
 /// The media of one call leg over RTP (RFC 3550) with G.711 (RFC 3551): negotiates SDP, sends prompts and
 /// tones paced by the shared <see cref="MediaClock"/>, reads key presses (RFC 4733, or in-band tones when the
 /// peer negotiated no telephone-event), and once bridged relays the peer's audio to the other leg as it
-/// arrives, transcoding PCMU↔PCMA when the legs differ. Three threads touch a leg — the call's executor
+/// arrives, transcoding PCMU↔PCMA when the legs differ. It also reports on the session over RTCP and counts what it
+/// moves (RtpCallMedia.Rtcp.cs). Three threads touch a leg — the call's executor
 /// (control), the clock (prompt frames) and a receive thread (packets) — so its mutable state sits behind
 /// one lock; events go out through the callback after the lock is released.
 /// </summary>
@@ -32,6 +34,7 @@ public sealed partial class RtpCallMedia : ICallMedia, IRtpEndpointHandler, IMed
     private readonly ulong _sessionId;
     private readonly uint _ssrc;
     private readonly TimeSpan _inactivityTimeout;
+    private readonly RtpSendStatistics _sent;
     private InBandDtmfDetector? _inBand;
     private IDisposable? _clockSubscription;
     private SessionDescription? _localDescription;
@@ -53,12 +56,15 @@ public sealed partial class RtpCallMedia : ICallMedia, IRtpEndpointHandler, IMed
         _sequence = (ushort)RandomNumberGenerator.GetInt32(ushort.MaxValue);
         _timestamp = (uint)RandomNumberGenerator.GetInt32(int.MaxValue);
         _dtmf = new Rfc4733Receiver(time: engine.Time);
-        _endpoint = engine.Receiver.OpenEndpoint(engine.AdvertisedAddress, this, RtpPayloadTypeSet.Of(0, 8));
+        _sent = new RtpSendStatistics(G711Frame.SampleRate, engine.Time.TimestampFrequency);
+        _endpoint = engine.Receiver.OpenEndpoint(engine.AdvertisedAddress, this, RtpPayloadTypeSet.Of(0, 8), G711Frame.SampleRate);
+        _lowerLayerOverhead = _endpoint.LocalRtpEndPoint.AddressFamily == AddressFamily.InterNetworkV6 ? 48 : 28;
 
         // Silence only means the peer is gone once we know the peer and that it sends: an agent's phone may ring for
         // longer than the timeout before it answers our offer. Apply arms the timer.
         _inactivityTimeout = _endpoint.InactivityTimeout;
         _endpoint.InactivityTimeout = Timeout.InfiniteTimeSpan;
+        engine.OnLegOpened(this);
     }
 
     /// <summary>The local RTP port (for tests and logs).</summary>
@@ -159,12 +165,16 @@ public sealed partial class RtpCallMedia : ICallMedia, IRtpEndpointHandler, IMed
         }
 
         _clockSubscription?.Dispose();
+        SayGoodbye();
         _endpoint.Dispose();
+        _engine.OnLegClosed(this, Summarize());
     }
 
     /// <summary>Clock thread: the next prompt or tone frame, unless the leg is bridged (then audio is relayed as it arrives).</summary>
     void IMediaClockSubscriber.OnTick(in MediaTick tick)
     {
+        long now = _engine.Time.GetTimestamp();
+        SendReportIfDue(now);
         bool events;
         lock (_gate)
         {
@@ -194,7 +204,7 @@ public sealed partial class RtpCallMedia : ICallMedia, IRtpEndpointHandler, IMed
                 _interruptible = false;
             }
 
-            length = WritePacket(packet, frame.Span, marker: false);
+            length = WritePacket(packet, frame.Span, marker: false, now);
         }
 
         _endpoint.SendRtp(packet[..length]);
@@ -207,6 +217,7 @@ public sealed partial class RtpCallMedia : ICallMedia, IRtpEndpointHandler, IMed
     /// <summary>Receive thread: key presses, and relaying when bridged.</summary>
     void IRtpEndpointHandler.OnRtpPacket(RtpEndpoint endpoint, RtpPacket packet)
     {
+        CountReceived(packet.Bytes.Length);
         NegotiatedMedia? media;
         RtpCallMedia? bridge;
         InBandDtmfDetector? detector;
@@ -244,16 +255,13 @@ public sealed partial class RtpCallMedia : ICallMedia, IRtpEndpointHandler, IMed
         }
     }
 
-    void IRtpEndpointHandler.OnRtcpPacket(RtpEndpoint endpoint, RtcpCompoundPacket compound)
-    {
-    }
-
     void IRtpEndpointHandler.OnInactive(RtpEndpoint endpoint, TimeSpan silence) => _onEvent(new MediaEvent.Inactive());
 
     /// <summary>Sends audio received on the other leg, converted to this leg's codec, with this leg's own SSRC and numbering.</summary>
     private void Relay(ReadOnlySpan<byte> payload, G711Law sourceLaw)
     {
         Span<byte> packet = stackalloc byte[MaxPacket];
+        long now = _engine.Time.GetTimestamp();
         int length;
         lock (_gate)
         {
@@ -265,7 +273,7 @@ public sealed partial class RtpCallMedia : ICallMedia, IRtpEndpointHandler, IMed
 
             Span<byte> converted = stackalloc byte[payload.Length];
             G711Transcoder.Convert(sourceLaw, _player.Law, payload, converted);
-            length = WritePacket(packet, converted, marker: false);
+            length = WritePacket(packet, converted, marker: false, now);
         }
 
         _endpoint.SendRtp(packet[..length]);
@@ -285,16 +293,21 @@ public sealed partial class RtpCallMedia : ICallMedia, IRtpEndpointHandler, IMed
                 }
             }
 
+            _engine.OnDigit(digit.Method);
             _onEvent(new MediaEvent.Digit(digit.Digit, digit.Method.ToString().ToLowerInvariant()));
         }
     }
 
-    /// <summary>Writes an RTP packet of this leg (§5.1): the timestamp advances by the samples sent (8 kHz G.711: one per byte).</summary>
-    private int WritePacket(Span<byte> destination, ReadOnlySpan<byte> payload, bool marker)
+    /// <summary>
+    /// Writes an RTP packet of this leg (§5.1), sent at <paramref name="now"/>: the timestamp advances by the samples
+    /// sent (8 kHz G.711: one per byte). Called under the leg's lock, which also guards the send statistics.
+    /// </summary>
+    private int WritePacket(Span<byte> destination, ReadOnlySpan<byte> payload, bool marker, long now)
     {
         var header = new RtpHeader(_payloadType, _sequence++, _timestamp, _ssrc, marker);
         _timestamp += (uint)payload.Length;
         RtpPacketWriter.TryWrite(destination, header, payload, out var written);
+        _sent.Record(header.Timestamp, payload.Length, written, now);
         return written;
     }
 }

@@ -7,15 +7,22 @@ using CallCenter.Sip.Message;
 
 namespace CallCenter.Calls.Sip;
 
-/// <summary>Rings agents through the UA core (UAC INVITE to the Contact they registered, over the flow they registered on).</summary>
+/// <summary>
+/// Rings agents through the UA core (UAC INVITE to the Contact they registered, over the flow they registered on)
+/// and knows which leg each answered agent dialog belongs to.
+/// </summary>
 internal sealed class SipAgentDialer(UserAgentCore core) : IAgentDialer
 {
     private readonly ConcurrentDictionary<DialogId, SipAgentLeg> _answered = new();
+
+    /// <summary>Agent dialogs answered and not yet ended.</summary>
+    public int AnsweredCount => _answered.Count;
 
     public IAgentLeg Dial(AgentTarget target, string callerDescription, string offerSdp, Action<AgentLegEvent> onEvent)
     {
         var to = new NameAddress(new SipUri("sip", target.Extension, target.Contact.Host, target.Contact.Port), target.DisplayName);
         var from = new NameAddress(new SipUri("sip", "callcenter", target.Contact.Host), callerDescription);
+        var leg = new SipAgentLeg(core);
         var invite = core.Invite(
             target.Contact,
             to,
@@ -23,13 +30,17 @@ internal sealed class SipAgentDialer(UserAgentCore core) : IAgentDialer
             target.Route,
             Encoding.UTF8.GetBytes(offerSdp),
             "application/sdp",
-            response => onEvent(new AgentLegEvent.Ringing(SipCallerLeg.IsSdp(response) ? Encoding.UTF8.GetString(response.Body.Span) : null)));
-        var leg = new SipAgentLeg(core, invite);
-        _ = CompleteAsync(leg, invite, onEvent);
+            response => onEvent(new AgentLegEvent.Ringing(SipCallerLeg.IsSdp(response) ? Encoding.UTF8.GetString(response.Body.Span) : null)),
+            (dialog, ok) => OnAnswered(leg, dialog, ok, onEvent));
+        leg.Invite = invite;
+        _ = ReportFailureAsync(invite, onEvent);
         return leg;
     }
 
-    /// <summary>Tells the leg's owner that the agent hung up, when the ended dialog is one of ours.</summary>
+    /// <summary>The leg an answered agent dialog belongs to, or null.</summary>
+    public SipAgentLeg? Find(DialogId dialog) => _answered.GetValueOrDefault(dialog);
+
+    /// <summary>Tells the leg's owner that the agent's side ended, when the ended dialog is one of ours.</summary>
     public bool OnDialogEnded(Dialog dialog, string reason)
     {
         if (!_answered.TryRemove(dialog.Id, out var leg))
@@ -37,25 +48,38 @@ internal sealed class SipAgentDialer(UserAgentCore core) : IAgentDialer
             return false;
         }
 
-        if (reason == UserAgentCore.ByeFromPeer)
+        switch (reason)
         {
-            leg.RaiseHungUp();
+            case UserAgentCore.ByeSent:
+                break;
+            case UserAgentCore.SessionExpired:
+                leg.RaiseLost(new AgentSessionExpired());
+                break;
+            default:
+                leg.RaiseLost(new AgentLegEvent.HungUp());
+                break;
         }
 
         return true;
     }
 
-    private async Task CompleteAsync(SipAgentLeg leg, OutgoingInvite invite, Action<AgentLegEvent> onEvent)
+    /// <summary>
+    /// Called by the core before the answered dialog can be found and before its ACK leaves, so an agent who hangs up
+    /// (or re-INVITEs) the instant it has the ACK finds the leg mapped, and the call hears "answered" before "hung up".
+    /// </summary>
+    private void OnAnswered(SipAgentLeg leg, Dialog dialog, SipResponse ok, Action<AgentLegEvent> onEvent)
+    {
+        leg.Answered(dialog, onEvent);
+        _answered[dialog.Id] = leg;
+        onEvent(new AgentLegEvent.Answered(Encoding.UTF8.GetString(ok.Body.Span)));
+    }
+
+    private static async Task ReportFailureAsync(OutgoingInvite invite, Action<AgentLegEvent> onEvent)
     {
         var outcome = await invite.Outcome.ConfigureAwait(false);
-        if (outcome.Dialog is { } dialog && outcome.Response is { } ok)
+        if (outcome.Dialog is null)
         {
-            leg.Answered(dialog, onEvent);
-            _answered[dialog.Id] = leg;
-            onEvent(new AgentLegEvent.Answered(Encoding.UTF8.GetString(ok.Body.Span)));
-            return;
+            onEvent(new AgentLegEvent.Failed(outcome.StatusCode));
         }
-
-        onEvent(new AgentLegEvent.Failed(outcome.StatusCode));
     }
 }

@@ -15,9 +15,6 @@ internal sealed class SipCallerLeg(ServerTransaction invite, UserAgentCore core,
     /// <summary>The dialog once answered (null before, or when the answer could not be sent).</summary>
     public Dialog? Dialog { get; private set; }
 
-    /// <summary>Our last SDP, re-sent when a re-INVITE does not change the session.</summary>
-    public string? LocalSdp { get; set; }
-
     public ServerTransaction Invite => invite;
 
     public string CallId => invite.Request.CallId!;
@@ -28,12 +25,11 @@ internal sealed class SipCallerLeg(ServerTransaction invite, UserAgentCore core,
 
     public string? Offer => IsSdp(invite.Request) ? Encoding.UTF8.GetString(invite.Request.Body.Span) : null;
 
-    /// <summary>Raised with the dialog right after the 2xx went out, so the manager can map it to the call.</summary>
+    /// <summary>Raised with the dialog just before the 2xx goes out, so the manager has mapped it to the call when the ACK comes.</summary>
     public Action<Dialog>? DialogCreated { get; set; }
 
     public void Answer(string sdp)
     {
-        LocalSdp = sdp;
         var ok = invite.CreateResponse(200);
         ok.Headers.Add(KnownHeader.ContentType, SdpType);
         ok.Body = Encoding.UTF8.GetBytes(sdp);

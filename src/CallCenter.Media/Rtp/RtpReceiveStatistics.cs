@@ -32,6 +32,7 @@ public sealed class RtpReceiveStatistics
     private long _receivedPrior;
     private bool _hasTransit;
     private int _transit;
+    private uint _lastTimestamp;
     private double _jitter;
 
     /// <summary>Creates the statistics for the source <paramref name="ssrc"/>.</summary>
@@ -203,6 +204,15 @@ public sealed class RtpReceiveStatistics
 
     private void UpdateJitter(uint rtpTimestamp, uint arrival)
     {
+        // Packets that repeat the previous timestamp describe the same sampling instant but leave over a period: the
+        // updates and end packets of an RFC 4733 event (§2.5.1 keeps the event's start time), or one video frame split
+        // over packets. Their spacing is the sender's, not the network's; measuring from the first of them keeps the
+        // estimate to network jitter, which is what §6.4.1 reports.
+        if (_hasTransit && rtpTimestamp == _lastTimestamp)
+        {
+            return;
+        }
+
         // A.8: relative transit time; its change between consecutive packets feeds a first-order filter (gain 1/16).
         int transit = unchecked((int)(arrival - rtpTimestamp));
         if (_hasTransit)
@@ -212,6 +222,7 @@ public sealed class RtpReceiveStatistics
         }
 
         _transit = transit;
+        _lastTimestamp = rtpTimestamp;
         _hasTransit = true;
     }
 }

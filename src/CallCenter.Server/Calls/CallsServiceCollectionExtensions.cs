@@ -9,6 +9,7 @@ using CallCenter.Media.Transport.Clock;
 using CallCenter.Server.Hosting;
 using CallCenter.Sip.Core;
 using CallCenter.Sip.Registrar;
+using CallCenter.Sip.SessionTimers;
 
 namespace CallCenter.Server.Calls;
 
@@ -20,6 +21,16 @@ public static class CallsServiceCollectionExtensions
     {
         var media = configuration.GetSection("Media").Get<MediaSettings>() ?? new MediaSettings();
         var callOptions = configuration.GetSection("Calls").Get<CallOptions>() ?? new CallOptions();
+        try
+        {
+            // Checked here, so a bad session timer stops the server at start like every other setting (RFC 4028 §5).
+            SessionTimerOptions.From(callOptions.SessionExpires, callOptions.MinSE);
+        }
+        catch (ArgumentOutOfRangeException e)
+        {
+            throw new ArgumentException("Calls:SessionExpires / Calls:MinSE: " + e.Message, e);
+        }
+
         var acceptAnonymous = configuration.GetValue("Calls:AcceptAnonymousCallers", true);
         var advertised = AdvertisedAddress.Choose(media.Address, sip.PublicAddress, sip.Address);
         var transport = new MediaTransportOptions
@@ -59,7 +70,7 @@ public static class CallsServiceCollectionExtensions
                 sp.GetRequiredService<MediaEngine>(),
                 sp.GetRequiredService<RegisteredAgentSelector>(),
                 sp.GetRequiredService<CallCenterConfig>().Numbers,
-                ParseInfoDigit,
+                sp.GetRequiredService<MediaEngine>().CountingSipInfoDigits(ParseInfoDigit),
                 callOptions,
                 sp.GetRequiredService<TimeProvider>(),
                 sp.GetRequiredService<ILogger<CallManager>>());

@@ -59,6 +59,7 @@ public static class CallCenterServer
         services.AddSingleton<SipStateMetrics>();
         services.AddCalls(builder.Configuration, sipSettings);
         services.AddSingleton<CallMetrics>();
+        services.AddSingleton<MediaMetrics>();
         services.AddHostedService<SipHostedService>();
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
 
@@ -66,6 +67,7 @@ public static class CallCenterServer
         app.Services.GetRequiredService<UserAgentCore>().AttachTo(app.Services.GetRequiredService<SipStack>());
         app.Services.GetRequiredService<SipStateMetrics>().Register();
         app.Services.GetRequiredService<CallMetrics>().Register();
+        app.Services.GetRequiredService<MediaMetrics>().Register();
         app.MapGet("/healthz", () => Results.Text("ok"));
         app.MapRegistrations();
         app.MapMetrics("/metrics", app.Services.GetRequiredService<CollectorRegistry>());

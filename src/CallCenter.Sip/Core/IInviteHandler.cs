@@ -21,9 +21,18 @@ public interface IInviteHandler
     /// <summary>The ACK for our 2xx arrived: the dialog is confirmed. Reported once per INVITE, however many copies arrive.</summary>
     void OnAck(Dialog dialog, SipRequest ack);
 
-    /// <summary>A request inside an established dialog other than ACK and BYE (re-INVITE, INFO, UPDATE, OPTIONS).</summary>
+    /// <summary>
+    /// A request inside an established dialog other than ACK and BYE (re-INVITE, INFO, UPDATE, OPTIONS). The core has
+    /// already refused what it can decide alone: a malformed or too short session timer (400, 422; RFC 4028) and an
+    /// offer crossing one in progress (491, or 500 with Retry-After; RFC 3261 §14.2, RFC 3311 §5.2). A 2xx to a
+    /// re-INVITE or UPDATE goes through <see cref="UserAgentCore.AcceptReInvite"/> or <see cref="UserAgentCore.AcceptUpdate"/>.
+    /// </summary>
     void OnInDialogRequest(Dialog dialog, ServerTransaction transaction);
 
-    /// <summary>The dialog ended: BYE from the peer, or no ACK for our 2xx (§13.3.1.4).</summary>
+    /// <summary>
+    /// The dialog ended: BYE from the peer (<see cref="UserAgentCore.ByeFromPeer"/>), our own BYE
+    /// (<see cref="UserAgentCore.ByeSent"/>), no ACK for our 2xx (<see cref="UserAgentCore.NoAck"/>, §13.3.1.4), or a
+    /// session timer that ran out or could not be refreshed (<see cref="UserAgentCore.SessionExpired"/>, RFC 4028 §10).
+    /// </summary>
     void OnDialogEnded(Dialog dialog, string reason);
 }

@@ -19,12 +19,13 @@ public sealed class OutgoingInvite
     private SipRequest? _ack;
     private Dictionary<string, (Dialog Dialog, SipRequest Ack)>? _forks;
 
-    internal OutgoingInvite(UserAgentCore core, SipRequest invite, SipRemote destination, Action<SipResponse>? onProvisional)
+    internal OutgoingInvite(UserAgentCore core, SipRequest invite, SipRemote destination, Action<SipResponse>? onProvisional, Action<Dialog, SipResponse>? onAnswered)
     {
         _core = core;
         Request = invite;
         Destination = destination;
         OnProvisional = onProvisional;
+        OnAnswered = onAnswered;
     }
 
     /// <summary>The INVITE as sent.</summary>
@@ -40,6 +41,8 @@ public sealed class OutgoingInvite
     public Dialog? Dialog { get; private set; }
 
     internal Action<SipResponse>? OnProvisional { get; }
+
+    internal Action<Dialog, SipResponse>? OnAnswered { get; }
 
     /// <summary>
     /// Cancels the INVITE (§9.1). Before any provisional response the CANCEL is held back and sent when
@@ -106,7 +109,8 @@ public sealed class OutgoingInvite
     /// <summary>
     /// §13.2.2.4: every 2xx is acknowledged. The first one creates the dialog the call continues in; a 2xx from
     /// another fork (another To tag) is acknowledged in a dialog of its own, which is then ended with BYE, since
-    /// the call is already answered.
+    /// the call is already answered. The first dialog is handed to the application and made findable BEFORE its ACK
+    /// leaves: a phone may hang up (BYE) or re-INVITE the instant it has the ACK, and that request must find both.
     /// </summary>
     private void OnSuccess(SipResponse response)
     {
@@ -140,16 +144,22 @@ public sealed class OutgoingInvite
             return;
         }
 
-        _core.SendAck(dialog, ack);
         if (newFork)
         {
+            _core.SendAck(dialog, ack);
             _ = _core.SendInDialogAsync(dialog, SipMethods.Bye);
             return;
         }
 
         if (first)
         {
-            _core.RegisterDialog(dialog, this);
+            OnAnswered?.Invoke(dialog, response);
+            _core.RegisterDialog(dialog, this, response);
+        }
+
+        _core.SendAck(dialog, ack);
+        if (first)
+        {
             bool cancelled;
             lock (_gate)
             {

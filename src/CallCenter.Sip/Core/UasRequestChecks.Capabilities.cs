@@ -29,11 +29,12 @@ public sealed class UasCapabilities
     public IReadOnlyList<string> AllowedMethods { get; init; } = DefaultAllowedMethods;
 
     /// <summary>
-    /// Option tags (RFC 3261 §19.2) we implement, compared ignoring case (tokens, §7.3.1). Empty by default:
-    /// a tag belongs here only once the feature behind it works, because a peer that sends Require trusts us to
-    /// honour it. Not even "replaces" or "100rel" are claimed until the dialog layer implements them.
+    /// Option tags (RFC 3261 §19.2) we implement, compared ignoring case (tokens, §7.3.1). By default only "timer"
+    /// (RFC 4028 session timers, which the core runs on every dialog): a tag belongs here only once the feature
+    /// behind it works, because a peer that sends Require trusts us to honour it. "replaces" and "100rel" are not
+    /// claimed until the dialog layer implements them.
     /// </summary>
-    public IReadOnlyList<string> SupportedExtensions { get; init; } = [];
+    public IReadOnlyList<string> SupportedExtensions { get; init; } = [SessionTimers.SessionTimerNegotiation.OptionTag];
 
     /// <summary>
     /// Single-part media types we accept (type/subtype, any case). A multipart/mixed body is accepted when one
@@ -46,6 +47,9 @@ public sealed class UasCapabilities
 
     /// <summary>Value for an Allow header field (§20.5).</summary>
     public string AllowHeaderValue => string.Join(", ", AllowedMethods);
+
+    /// <summary>Value for a Supported header field (§20.37): the option tags we implement.</summary>
+    public string SupportedHeaderValue => string.Join(", ", SupportedExtensions);
 
     /// <summary>Value for the Accept header field of a 415 (§8.2.3): every type we accept, multipart included.</summary>
     public string AcceptHeaderValue => string.Join(", ", AcceptedContentTypes.Append(MultipartMixed));

@@ -14,7 +14,27 @@ public sealed partial class UserAgentCore
     /// Sends an INVITE (§13.2.1) to <paramref name="destination"/> (for an agent: the flow its REGISTER came on).
     /// Provisional responses go to <paramref name="onProvisional"/>; a 2xx is acknowledged and yields the dialog.
     /// </summary>
-    public OutgoingInvite Invite(SipUri requestUri, NameAddress to, NameAddress from, SipRemote destination, ReadOnlyMemory<byte> body = default, string? contentType = null, Action<SipResponse>? onProvisional = null)
+    /// <param name="requestUri">Request-URI (the agent's registered Contact).</param>
+    /// <param name="to">To (the agent's address).</param>
+    /// <param name="from">From; a fresh tag is added.</param>
+    /// <param name="destination">Where the INVITE goes.</param>
+    /// <param name="body">The SDP offer, if any.</param>
+    /// <param name="contentType">Its type.</param>
+    /// <param name="onProvisional">Called with each provisional response (not after a cancel was asked for).</param>
+    /// <param name="onAnswered">
+    /// Called with the dialog and the 2xx that created it BEFORE the dialog can be found and before the ACK leaves:
+    /// the peer may send a request in the dialog (a BYE, a re-INVITE) the moment it has the ACK, and the application
+    /// must already know the dialog by then.
+    /// </param>
+    public OutgoingInvite Invite(
+        SipUri requestUri,
+        NameAddress to,
+        NameAddress from,
+        SipRemote destination,
+        ReadOnlyMemory<byte> body = default,
+        string? contentType = null,
+        Action<SipResponse>? onProvisional = null,
+        Action<Dialog, SipResponse>? onAnswered = null)
     {
         var request = new SipRequest(SipMethods.Invite, requestUri);
         request.Headers.Add(KnownHeader.Via, ViaFor(destination).ToString());
@@ -27,6 +47,12 @@ public sealed partial class UserAgentCore
         request.Headers.Add(KnownHeader.CSeq, "1 INVITE");
         request.Headers.Add(KnownHeader.Contact, ContactFor(destination));
         request.Headers.Add(KnownHeader.Allow, Capabilities.AllowHeaderValue);
+        if (Capabilities.SupportedExtensions.Count > 0)
+        {
+            // RFC 4028 §7.1: with "timer" here the answering phone may ask for a session timer in its 2xx.
+            request.Headers.Add(KnownHeader.Supported, Capabilities.SupportedHeaderValue);
+        }
+
         request.Headers.Add(KnownHeader.UserAgent, _stack.Options.ProductName);
         if (contentType is not null)
         {
@@ -34,7 +60,7 @@ public sealed partial class UserAgentCore
         }
 
         request.Body = body;
-        var invite = new OutgoingInvite(this, request, destination, onProvisional);
+        var invite = new OutgoingInvite(this, request, destination, onProvisional, onAnswered);
         // The user state goes in with the request: on loopback the first response can beat any later assignment.
         _stack.Transactions.SendRequest(request, destination, invite);
         return invite;
@@ -57,19 +83,59 @@ public sealed partial class UserAgentCore
         return await SendInDialogAsync(dialog, SipMethods.Bye).ConfigureAwait(false);
     }
 
-    /// <summary>Sends a request inside a dialog (§12.2.1.1) and completes with its final response (null on failure).</summary>
+    /// <summary>
+    /// Sends a request inside a dialog (§12.2.1.1) and completes with its final response (null on failure). A
+    /// re-INVITE's 2xx is acknowledged here (§13.2.2.4), and the re-INVITE counts as in progress for the glare rules
+    /// (§14.2: a re-INVITE from the peer meanwhile gets 491).
+    /// </summary>
     public Task<SipResponse?> SendInDialogAsync(Dialog dialog, string method, ReadOnlyMemory<byte> body = default, string? contentType = null)
     {
+        if (method == SipMethods.Invite)
+        {
+            dialog.BeginOutgoingInvite();
+        }
+
+        return SendInDialogCoreAsync(dialog, method, body, contentType, [], continueInline: false);
+    }
+
+    /// <summary>
+    /// Builds and sends an in-dialog request with <paramref name="headers"/> added; an INVITE must already be begun on
+    /// the dialog. With <paramref name="continueInline"/> the awaiting code runs on the thread that delivers the
+    /// response (the core's own short, non-blocking continuations: a refresh's next interval starts when its answer
+    /// arrives, not when a pool thread gets to it).
+    /// </summary>
+    private Task<SipResponse?> SendInDialogCoreAsync(
+        Dialog dialog,
+        string method,
+        ReadOnlyMemory<byte> body,
+        string? contentType,
+        IReadOnlyList<(KnownHeader Header, string Value)> headers,
+        bool continueInline)
+    {
+        var continuations = continueInline ? TaskCreationOptions.None : TaskCreationOptions.RunContinuationsAsynchronously;
         var destination = DestinationFor(dialog);
         var targetRefresh = method is SipMethods.Invite or SipMethods.Update;
         var request = dialog.CreateRequest(method, ViaFor(destination), targetRefresh ? ContactFor(destination) : null);
+        foreach (var (header, value) in headers)
+        {
+            request.Headers.Add(header, value);
+        }
+
         if (contentType is not null)
         {
             request.Headers.Add(KnownHeader.ContentType, contentType);
         }
 
         request.Body = body;
-        var completion = new TaskCompletionSource<SipResponse?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        RecordLocalSessionDescription(dialog, request);
+        if (method == SipMethods.Invite)
+        {
+            var reInvite = new InDialogInvite(this, dialog, request, continuations);
+            _stack.Transactions.SendRequest(request, destination, reInvite);
+            return reInvite.Completion;
+        }
+
+        var completion = new TaskCompletionSource<SipResponse?>(continuations);
         _stack.Transactions.SendRequest(request, destination, completion);
         return completion.Task;
     }
@@ -82,6 +148,9 @@ public sealed partial class UserAgentCore
             case OutgoingInvite invite:
                 invite.OnResponse(response);
                 break;
+            case InDialogInvite reInvite:
+                reInvite.OnResponse(response);
+                break;
             case TaskCompletionSource<SipResponse?> completion when !response.IsProvisional:
                 completion.TrySetResult(response);
                 break;
@@ -92,11 +161,20 @@ public sealed partial class UserAgentCore
     public void OnStrayResponse(SipResponse response, SipRemote source)
     {
         // RFC 6026 §7.2 / §13.2.2.4: a retransmitted 2xx to our INVITE after its transaction ended gets the same ACK again.
-        if (response.IsSuccess && response.CSeq?.Method == SipMethods.Invite
-            && response.From?.Tag is { } localTag && response.To?.Tag is { } remoteTag
-            && Dialogs.Find(response.CallId!, localTag, remoteTag)?.Invite is { } invite)
+        if (!response.IsSuccess || response.CSeq is not { Method: SipMethods.Invite } cseq
+            || response.From?.Tag is not { } localTag || response.To?.Tag is not { } remoteTag
+            || Dialogs.Find(response.CallId!, localTag, remoteTag) is not { } dialog)
         {
-            invite.ResendAck();
+            return;
+        }
+
+        if (dialog.ReInviteAck is { } reInviteAck && reInviteAck.CSeq?.Number == cseq.Number)
+        {
+            SendAck(dialog, reInviteAck);
+        }
+        else
+        {
+            dialog.Invite?.ResendAck();
         }
     }
 
@@ -108,15 +186,25 @@ public sealed partial class UserAgentCore
             case OutgoingInvite invite:
                 invite.OnFailure(failure);
                 break;
+            case InDialogInvite reInvite:
+                reInvite.OnFailure();
+                break;
             case TaskCompletionSource<SipResponse?> completion:
                 completion.TrySetResult(null);
                 break;
         }
     }
 
-    internal void RegisterDialog(Dialog dialog, OutgoingInvite invite)
+    /// <summary>
+    /// The first 2xx to our INVITE created <paramref name="dialog"/>: it becomes findable, with what it needs for later
+    /// requests (our SDP, whether the peer takes UPDATE) and the session timer the 2xx settled (RFC 4028 §7.2).
+    /// </summary>
+    internal void RegisterDialog(Dialog dialog, OutgoingInvite invite, SipResponse answer)
     {
         dialog.Invite = invite;
+        RecordLocalSessionDescription(dialog, invite.Request);
+        dialog.NotePeerAllow(answer);
+        ApplySessionTimer(dialog, answer);
         Dialogs.TryAdd(dialog);
     }
 

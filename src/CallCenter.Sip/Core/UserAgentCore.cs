@@ -1,6 +1,7 @@
 using CallCenter.Sip.Dialogs;
 using CallCenter.Sip.Message;
 using CallCenter.Sip.Registrar;
+using CallCenter.Sip.SessionTimers;
 using CallCenter.Sip.Stack;
 using CallCenter.Sip.Transactions;
 using Microsoft.Extensions.Logging;
@@ -62,7 +63,7 @@ public sealed partial class UserAgentCore : ITransactionUser
     public void OnRequest(ServerTransaction transaction)
     {
         var request = transaction.Request;
-        if (UasRequestChecks.Check(request, Capabilities) is { } rejection)
+        if ((UasRequestChecks.Check(request, Capabilities) ?? SessionTimerNegotiation.Check(request, SessionTimers)) is { } rejection)
         {
             transaction.Respond(rejection.CreateResponse(request, transaction.LocalTag));
             return;
@@ -105,13 +106,15 @@ public sealed partial class UserAgentCore : ITransactionUser
     /// <inheritdoc />
     public void OnAck(SipRequest ack, SipRemote source, ServerTransaction? transaction)
     {
-        if (ack.From?.Tag is not { } remoteTag || ack.To?.Tag is not { } localTag || Dialogs.Find(ack.CallId!, localTag, remoteTag) is not { } dialog)
+        if (ack.From?.Tag is not { } remoteTag || ack.To?.Tag is not { } localTag || ack.CSeq is not { } cseq
+            || Dialogs.Find(ack.CallId!, localTag, remoteTag) is not { } dialog)
         {
             return;
         }
 
-        dialog.StopRetransmitter();
-        if (ack.CSeq is { } cseq && dialog.TryAcceptAck(cseq.Number))
+        // §13.3.1.4: an ACK stops the retransmission of the 2xx to its own INVITE (same CSeq number), never a later one's.
+        dialog.StopRetransmitterFor(cseq.Number);
+        if (dialog.TryAcceptAck(cseq.Number))
         {
             InviteHandler.OnAck(dialog, ack);
         }
@@ -134,11 +137,7 @@ public sealed partial class UserAgentCore : ITransactionUser
             throw new ArgumentException("Accept takes a 2xx response.", nameof(ok));
         }
 
-        if (!ok.Headers.Contains(KnownHeader.Contact))
-        {
-            ok.Headers.Add(KnownHeader.Contact, ContactFor(invite.Source));
-        }
-
+        AddContactAndSupported(ok, invite.Source);
         var dialog = DialogFactory.CreateUas(invite.Request, ok, invite.Source);
         if (dialog is null || !Dialogs.TryAdd(dialog))
         {
@@ -146,6 +145,9 @@ public sealed partial class UserAgentCore : ITransactionUser
             return null;
         }
 
+        dialog.NotePeerAllow(invite.Request);
+        RecordLocalSessionDescription(dialog, ok);
+        ApplySessionTimer(dialog, invite.Request, ok);
         onDialogCreated?.Invoke(dialog);
 
         // Armed before the 2xx leaves: on a fast network the ACK can arrive (on a receive thread) before Respond
@@ -158,42 +160,12 @@ public sealed partial class UserAgentCore : ITransactionUser
         if (!invite.Respond(ok))
         {
             dialog.StopRetransmitter();
+            dialog.StopSessionTimer();
             Dialogs.Remove(dialog);
             return null;
         }
 
         return dialog;
-    }
-
-    /// <summary>
-    /// Answers a re-INVITE inside <paramref name="dialog"/> with a 2xx (§14.2): the same retransmission until the
-    /// ACK as for the initial INVITE (§13.3.1.4), without creating another dialog.
-    /// </summary>
-    public bool AcceptReInvite(Dialog dialog, ServerTransaction reInvite, SipResponse ok)
-    {
-        if (!ok.IsSuccess || reInvite.Request.Method != SipMethods.Invite)
-        {
-            throw new ArgumentException("AcceptReInvite takes a 2xx response to an INVITE.", nameof(ok));
-        }
-
-        if (!ok.Headers.Contains(KnownHeader.Contact))
-        {
-            ok.Headers.Add(KnownHeader.Contact, ContactFor(reInvite.Source));
-        }
-
-        dialog.StopRetransmitter();
-        dialog.Retransmitter = Uas2xxRetransmitter.Start(reInvite, ok, _stack.Options.Timers, _stack.Time, () =>
-        {
-            _logger.LogWarning("No ACK for the 2xx to a re-INVITE in dialog {Dialog}; ending it", dialog.Id);
-            _ = EndWithByeAsync(dialog, NoAck);
-        });
-        if (!reInvite.Respond(ok))
-        {
-            dialog.StopRetransmitter();
-            return false;
-        }
-
-        return true;
     }
 
     private void OnRegister(ServerTransaction transaction)
@@ -239,43 +211,11 @@ public sealed partial class UserAgentCore : ITransactionUser
         return decision;
     }
 
-    /// <summary>§12.2.2: requests inside a dialog.</summary>
-    private void OnInDialogRequest(ServerTransaction transaction)
-    {
-        var request = transaction.Request;
-        var dialog = Dialogs.Find(request.CallId!, request.To!.Tag!, request.From!.Tag ?? string.Empty);
-        if (dialog is null)
-        {
-            transaction.Respond(transaction.CreateResponse(481));
-            return;
-        }
-
-        if (!dialog.TryAcceptRemoteSeq(request.CSeq!.Number))
-        {
-            transaction.Respond(transaction.CreateResponse(500, "CSeq out of order"));
-            return;
-        }
-
-        if (request.Method == SipMethods.Bye)
-        {
-            // §15.1.2: end the session and answer 200 (ended first, so the application knows before the peer does).
-            EndDialog(dialog, ByeFromPeer);
-            transaction.Respond(transaction.CreateResponse(200));
-            return;
-        }
-
-        if (request.Method is SipMethods.Invite or SipMethods.Update)
-        {
-            dialog.RefreshTarget(request);
-        }
-
-        InviteHandler.OnInDialogRequest(dialog, transaction);
-    }
-
     /// <summary>Removes the dialog and tells the handler; false (and silence) when it had already ended.</summary>
     private bool EndDialog(Dialog dialog, string reason)
     {
         dialog.StopRetransmitter();
+        dialog.StopSessionTimer();
         if (!Dialogs.Remove(dialog))
         {
             return false;
@@ -295,7 +235,7 @@ public sealed partial class UserAgentCore : ITransactionUser
         response.Headers.Add(KnownHeader.AcceptLanguage, "en");
         if (Capabilities.SupportedExtensions.Count > 0)
         {
-            response.Headers.Add(KnownHeader.Supported, string.Join(", ", Capabilities.SupportedExtensions));
+            response.Headers.Add(KnownHeader.Supported, Capabilities.SupportedHeaderValue);
         }
 
         response.Headers.Add(KnownHeader.Server, _stack.Options.ProductName);

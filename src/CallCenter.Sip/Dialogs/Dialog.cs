@@ -10,7 +10,7 @@ namespace CallCenter.Sip.Dialogs;
 /// (<see cref="Peer"/>): a softphone behind NAT often advertises a Contact we cannot reach directly,
 /// and on TCP this reuses its connection.
 /// </summary>
-public sealed class Dialog
+public sealed partial class Dialog
 {
     private readonly object _gate = new();
     private long _localSeq;
@@ -77,6 +77,22 @@ public sealed class Dialog
         var retransmitter = Interlocked.Exchange(ref _retransmitter, null);
         retransmitter?.Dispose();
         return retransmitter is not null;
+    }
+
+    /// <summary>
+    /// Stops the retransmitter only when it is for the INVITE numbered <paramref name="inviteSeq"/>: a late ACK for an
+    /// earlier 2xx must not silence the 2xx of a later re-INVITE (§13.3.1.4 ties each ACK to its own INVITE).
+    /// </summary>
+    internal bool StopRetransmitterFor(long inviteSeq)
+    {
+        var current = Volatile.Read(ref _retransmitter);
+        if (current is null || current.InviteSeq != inviteSeq || Interlocked.CompareExchange(ref _retransmitter, null, current) != current)
+        {
+            return false;
+        }
+
+        current.Dispose();
+        return true;
     }
 
     /// <summary>Current local CSeq number.</summary>

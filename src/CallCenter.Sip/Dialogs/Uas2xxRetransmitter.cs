@@ -45,6 +45,9 @@ public sealed class Uas2xxRetransmitter : IDisposable
         return retransmitter;
     }
 
+    /// <summary>The CSeq number of the INVITE whose 2xx this retransmits (its ACK carries the same number).</summary>
+    public long InviteSeq => _invite.Request.CSeq!.Number;
+
     /// <summary>The ACK arrived: stop.</summary>
     public void AckReceived() => Dispose();
 

@@ -233,6 +233,34 @@ public class RtpReceiveStatisticsTests
     }
 
     [Fact]
+    public void Packets_repeating_a_timestamp_do_not_count_as_jitter()
+    {
+        // An RFC 4733 key press between audio frames: five event packets 20 ms apart all carry the event's start
+        // timestamp (§2.5.1), then audio resumes 100 ms on. Arrivals are perfectly paced, so the jitter must stay 0.
+        var statistics = new RtpReceiveStatistics(1);
+        ushort sequence = 0;
+        uint timestamp = 0;
+        for (int i = 0; i < 10; i++, timestamp += SamplesPerPacket)
+        {
+            statistics.Update(sequence++, timestamp, 7000 + timestamp);
+        }
+
+        uint eventStart = timestamp;
+        for (int i = 0; i < 5; i++, timestamp += SamplesPerPacket)
+        {
+            statistics.Update(sequence++, eventStart, 7000 + timestamp);
+        }
+
+        for (int i = 0; i < 10; i++, timestamp += SamplesPerPacket)
+        {
+            statistics.Update(sequence++, timestamp, 7000 + timestamp);
+        }
+
+        Assert.Equal(0u, statistics.Jitter);
+        Assert.Equal(24, statistics.PacketsReceived);
+    }
+
+    [Fact]
     public void Jitter_survives_timestamp_and_arrival_wrap()
     {
         var statistics = new RtpReceiveStatistics(1);

@@ -47,12 +47,14 @@ public class UasRequestChecksResultTests
     }
 
     [Fact]
-    public void Default_capabilities_allow_the_eight_methods_and_claim_no_extension()
+    public void Default_capabilities_allow_the_eight_methods_and_claim_only_session_timers()
     {
         var capabilities = UasCapabilities.Default;
 
         Assert.Equal("INVITE, ACK, CANCEL, BYE, OPTIONS, REGISTER, INFO, UPDATE", capabilities.AllowHeaderValue);
-        Assert.Empty(capabilities.SupportedExtensions);
+        Assert.Equal(["timer"], capabilities.SupportedExtensions);
+        Assert.Equal("timer", capabilities.SupportedHeaderValue);
+        Assert.True(capabilities.IsSupported("Timer"));
         Assert.False(capabilities.IsSupported("replaces"));
         Assert.True(capabilities.IsAllowed("INVITE"));
         Assert.False(capabilities.IsAllowed("invite"));

@@ -21,14 +21,21 @@ public sealed class UserAgentCoreDispatchTests
         Assert.Equal("identity", ok.Headers[KnownHeader.AcceptEncoding]);
         Assert.Equal("en", ok.Headers[KnownHeader.AcceptLanguage]);
         Assert.Equal("CallCenter-Test", ok.Headers[KnownHeader.Server]);
-        Assert.False(ok.Headers.Contains(KnownHeader.Supported));
+        Assert.Equal("timer", ok.Headers[KnownHeader.Supported]);
         Assert.NotNull(ok.To!.Tag);
         Assert.Empty(harness.AuthOutcomes);
     }
 
     [Fact]
-    public async Task OPTIONS_lists_supported_extensions_when_there_are_some()
+    public async Task OPTIONS_lists_the_configured_extensions_and_none_when_there_are_none()
     {
+        await using (var bare = await CoreHarness.StartAsync(new UasCapabilities { SupportedExtensions = [] }))
+        {
+            var probe = bare.NewPhone();
+            var plain = await probe.Phone.SendAndGetFinalAsync(probe.Request(SipMethods.Options, probe.ServerUri, "opt0@127.0.0.1", 1, $"<{probe.ServerUri}>"));
+            Assert.False(plain.Headers.Contains(KnownHeader.Supported));
+        }
+
         await using var harness = await CoreHarness.StartAsync(new UasCapabilities { SupportedExtensions = ["timer", "path"] });
         var phone = harness.NewPhone();
 

@@ -150,6 +150,41 @@ public sealed class UserAgentCoreUacTests
     }
 
     [Fact]
+    public async Task The_answered_dialog_reaches_the_application_before_it_can_be_found_and_before_the_ACK_leaves()
+    {
+        await using var harness = await CoreHarness.StartAsync();
+        var handler = new RecordingInviteHandler();
+        harness.Core.InviteHandler = handler;
+        var agent = harness.NewPhone("1002");
+        int? dialogsWhenAnswered = null;
+        Dialog? answered = null;
+        var call = harness.Core.Invite(
+            SipUri.Parse(agent.ContactUri),
+            NameAddress.Parse($"<{agent.Aor}>"),
+            NameAddress.Parse("<sip:queue-support@callcenter.test>"),
+            new SipRemote(SipTransportKind.Udp, agent.Phone.EndPoint),
+            onAnswered: (dialog, ok) =>
+            {
+                dialogsWhenAnswered = harness.Core.Dialogs.Count;
+                answered = dialog;
+            });
+        var invite = await agent.Phone.ReceiveRequestAsync();
+
+        agent.Phone.Send(agent.Answer(invite, 200, extraHeaders: $"Contact: <{agent.ContactUri}>\r\n"));
+        var ack = await agent.Phone.ReceiveRequestAsync();
+        // The phone hangs up the instant it has the ACK: the BYE must find the dialog, and the application its call.
+        var bye = agent.Request(SipMethods.Bye, $"sip:callcenter@127.0.0.1:{harness.ServerEndPoint.Port}", invite.CallId!, 2,
+            $"<sip:queue-support@callcenter.test>;tag={invite.From!.Tag}", fromTag: "callee-tag");
+        var byeAnswer = await agent.Phone.SendAndGetFinalAsync(bye);
+
+        Assert.Equal(SipMethods.Ack, ack.Method);
+        Assert.Equal(0, dialogsWhenAnswered);
+        Assert.Same((await call.Outcome.WaitAsync(TimeSpan.FromSeconds(10))).Dialog, answered);
+        Assert.Equal(200, byeAnswer.StatusCode);
+        Assert.Equal(["ended BYE from peer"], handler.Events);
+    }
+
+    [Fact]
     public async Task A_failure_response_ends_the_attempt_and_the_transaction_acknowledges_it()
     {
         await using var harness = await CoreHarness.StartAsync();
