@@ -62,4 +62,25 @@ public sealed class MetricsTests
         Assert.True(PrometheusText.Value(metrics, "callcenter_rtp_leg_loss_ratio_count") >= 1, metrics);
         Assert.True(PrometheusText.Value(metrics, "callcenter_rtp_leg_jitter_seconds_count") >= 1, metrics);
     }
+
+    [InteropFact(SippRunner.Program)]
+    public async Task Metrics_count_a_key_sent_as_sip_info_by_its_method()
+    {
+        using var workspace = new InteropWorkspace("metrics-info");
+        await using var server = await ServerHost.StartMd5Async(workspace);
+        await using var agent = await SippAgentUas.StartAsync(workspace, server, new SippUasRun(null));
+
+        var caller = await SippRunner.RunAsync(workspace, new SippRun("call_press_1_info.xml", server.SipPort)
+        {
+            LogName = "caller",
+            ExtraArguments = ["-mp", LoopbackPorts.ReserveOne().ToString(CultureInfo.InvariantCulture)],
+            Timeout = TimeSpan.FromSeconds(30),
+        });
+
+        Assert.True(caller.AllSucceeded(1), caller.Describe());
+        Assert.True(await CallsSettled.WithinAsync(server, "caller-hangup", TimeSpan.FromSeconds(5)), await CallsSettled.DescribeAsync(server));
+        var metrics = await server.GetMetricsAsync();
+        Assert.Equal(1, PrometheusText.Value(metrics, "callcenter_dtmf_events_total", "method=\"info\""));
+        Assert.Equal(0, PrometheusText.Value(metrics, "callcenter_dtmf_events_total", "method=\"rfc4733\""));
+    }
 }
