@@ -8,7 +8,7 @@ namespace CallCenter.Config.Schema;
 /// <c>subject</c> names the value in the message (e.g. <c>agent "1001": skills</c>) and
 /// <c>shape</c> says what it should be (e.g. <c>a mapping of skill name to proficiency</c>).
 /// </summary>
-internal static class Expect
+public static class Expect
 {
     /// <summary>A mapping; an empty value (<c>skills:</c> with nothing after it) counts as an empty mapping.</summary>
     public static MappingNode? MappingOrEmpty(Node node, string subject, string shape, ErrorCollector errors)

@@ -5,7 +5,7 @@ namespace CallCenter.Config.Schema;
 /// <summary>The keys a mapping may contain, and the checks every such mapping gets.</summary>
 /// <param name="Noun">What a key is called in messages: "key", or "section" at the top level.</param>
 /// <param name="Allowed">Allowed key names, in the order they are listed to the operator.</param>
-internal sealed record KeySet(string Noun, IReadOnlyList<string> Allowed)
+public sealed record KeySet(string Noun, IReadOnlyList<string> Allowed)
 {
     /// <summary>Known keys present in <paramref name="map"/>, by name. Unknown keys are ignored here.</summary>
     public Dictionary<string, MappingEntry> Find(MappingNode map)

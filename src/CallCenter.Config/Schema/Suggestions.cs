@@ -1,7 +1,7 @@
 namespace CallCenter.Config.Schema;
 
 /// <summary>Finds the allowed word an operator most likely meant when they mistyped one.</summary>
-internal static class Suggestions
+public static class Suggestions
 {
     /// <summary>Typos farther than this many single-character edits are not guesses worth showing.</summary>
     private const int MaxEdits = 2;

@@ -3,7 +3,7 @@ using System.Buffers;
 namespace CallCenter.Config.Schema;
 
 /// <summary>Character rules for the identifiers that appear in the file.</summary>
-internal static class Tokens
+public static class Tokens
 {
     /// <summary>Longest extension accepted, to keep SIP user names practical for phones.</summary>
     public const int MaxExtensionLength = 32;

@@ -7,7 +7,7 @@ namespace CallCenter.Config.Yaml;
 /// Resolves untagged plain scalars with the YAML 1.2 core schema (YAML 1.2.2 §10.3.2), so that
 /// for example <c>yes</c> stays text (it is a boolean only in YAML 1.1) and <c>0123</c> is an integer.
 /// </summary>
-internal static partial class CoreSchema
+public static partial class CoreSchema
 {
     /// <summary>The type of a plain (unquoted, untagged) scalar.</summary>
     public static ScalarType ResolvePlain(string text)

@@ -3,7 +3,7 @@ using System.Text;
 namespace CallCenter.Config.Yaml;
 
 /// <summary>Words for values as they appear in operator-facing messages.</summary>
-internal static class Describe
+public static class Describe
 {
     /// <summary>Longest piece of the operator's text repeated back in a message.</summary>
     private const int MaxQuotedLength = 40;

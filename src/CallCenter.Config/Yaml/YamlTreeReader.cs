@@ -8,7 +8,7 @@ namespace CallCenter.Config.Yaml;
 /// <see cref="ErrorCollector"/> instead of throwing. Built from the parser's event stream with
 /// an explicit stack, so hostile nesting cannot overflow the call stack.
 /// </summary>
-internal sealed class YamlTreeReader
+public sealed class YamlTreeReader
 {
     /// <summary>
     /// Deepest nesting accepted. The schema needs only four levels; the cap exists because the
