@@ -4,6 +4,11 @@
 #   scripts/make-prompts.sh [-l LIST] [-o DIR] [-v VOICE] [-s WPM]
 #
 # Defaults: -l scripts/prompts.txt -o audio/en -v en-us -s 150, run from the repository root.
+# The other languages (their lists hold only what they translate; the rest falls back to English):
+#   scripts/make-prompts.sh -l scripts/prompts.tl.txt -o audio/tl -v id    Filipino (Tagalog)
+#   scripts/make-prompts.sh -l scripts/prompts.ms.txt -o audio/ms -v ms    Malay
+# espeak-ng has no Tagalog voice; Tagalog spelling is phonetic, so the Indonesian voice (id)
+# reads it understandably. Record real voices for production.
 # Each "key|text" line becomes DIR/key.wav (key may contain sub-folders: digits/3 ->
 # DIR/digits/3.wav). Lines starting with # and blank lines are skipped. Only listed files are
 # written; WAVs in DIR that the list does not name are reported, not deleted.
@@ -21,7 +26,7 @@ while getopts "l:o:v:s:h" option; do
         o) out=$OPTARG ;;
         v) voice=$OPTARG ;;
         s) speed=$OPTARG ;;
-        *) sed -n '2,11s/^# \{0,1\}//p' "$0"; exit 2 ;;
+        *) sed -n '2,16s/^# \{0,1\}//p' "$0"; exit 2 ;;
     esac
 done
 

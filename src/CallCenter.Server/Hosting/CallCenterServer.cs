@@ -1,6 +1,8 @@
 using CallCenter.Auth;
 using CallCenter.Config;
+using CallCenter.Ivr.Catalog;
 using CallCenter.Server.Calls;
+using CallCenter.Server.Flows;
 using CallCenter.Server.Http;
 using CallCenter.Server.Metrics;
 using CallCenter.Sip.Core;
@@ -23,7 +25,7 @@ public static class CallCenterServer
     /// <summary>Default contact-centre configuration file.</summary>
     public const string DefaultConfigPath = "config/callcenter.yaml";
 
-    /// <summary>Builds the server; throws <see cref="ConfigException"/> or <see cref="InvalidOperationException"/> for bad configuration.</summary>
+    /// <summary>Builds the server and loads the IVR flows; throws <see cref="ConfigException"/>, <see cref="FlowCatalogException"/> or <see cref="InvalidOperationException"/> for bad configuration.</summary>
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
@@ -58,12 +60,14 @@ public static class CallCenterServer
             sp.GetRequiredService<ILogger<UserAgentCore>>()));
         services.AddSingleton<SipStateMetrics>();
         services.AddCalls(builder.Configuration, sipSettings);
+        services.AddFlows(builder.Configuration);
         services.AddSingleton<CallMetrics>();
         services.AddSingleton<MediaMetrics>();
         services.AddHostedService<SipHostedService>();
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
 
         var app = builder.Build();
+        app.Services.LoadFlows();
         app.Services.GetRequiredService<UserAgentCore>().AttachTo(app.Services.GetRequiredService<SipStack>());
         app.Services.GetRequiredService<SipStateMetrics>().Register();
         app.Services.GetRequiredService<CallMetrics>().Register();
@@ -82,7 +86,7 @@ public static class CallCenterServer
         {
             app = Build(args);
         }
-        catch (Exception e) when (e is ConfigException or InvalidOperationException or ArgumentException or CallCenter.Media.Audio.PromptLibraryException)
+        catch (Exception e) when (e is ConfigException or FlowCatalogException or InvalidOperationException or ArgumentException or CallCenter.Media.Audio.PromptLibraryException)
         {
             await Console.Error.WriteLineAsync("callcenter: configuration error:" + Environment.NewLine + e.Message).ConfigureAwait(false);
             return 2;
