@@ -4,6 +4,8 @@ using CallCenter.Calls.Actor;
 using CallCenter.Calls.Legs;
 using CallCenter.Calls.Media;
 using CallCenter.Calls.Sip;
+using CallCenter.Ivr.Definition;
+using CallCenter.Ivr.Runtime;
 using CallCenter.Media.Transport;
 using CallCenter.Sip.Core;
 using CallCenter.Sip.Dialogs;
@@ -16,7 +18,7 @@ namespace CallCenter.Calls;
 
 /// <summary>
 /// The application's call handling (<see cref="IInviteHandler"/>): turns each INVITE to a configured number
-/// into an <see cref="InboundCall"/> and routes every later SIP event of that call to it, from either dialog: the
+/// into an <see cref="InboundCall"/> running that number's IVR flow, and routes every later SIP event of that call to it, from either dialog: the
 /// caller's (ACK, CANCEL, BYE, INFO, re-INVITE, UPDATE) and the agent's (BYE, re-INVITE, UPDATE, ACK). Keeps nothing
 /// once a call has ended: the maps are emptied as calls finish.
 /// </summary>
@@ -24,6 +26,7 @@ public sealed class CallManager : IInviteHandler
 {
     private readonly UserAgentCore _core;
     private readonly IReadOnlyDictionary<string, string> _numbers;
+    private readonly Func<string, FlowDefinition?> _findFlow;
     private readonly Func<string, string, char?> _parseInfoDigit;
     private readonly SipAgentDialer _dialer;
     private readonly SessionChangeAnswerer _sessionChanges;
@@ -35,22 +38,39 @@ public sealed class CallManager : IInviteHandler
     /// <summary>Creates the manager and installs it as the core's invite handler.</summary>
     /// <param name="core">The UA core.</param>
     /// <param name="media">Creates the media of each leg.</param>
-    /// <param name="agents">Chooses the agent to ring.</param>
-    /// <param name="numbers">Dialled numbers we answer (number → flow); others get 404.</param>
+    /// <param name="agents">Chooses the agent to ring when a flow queues a call.</param>
+    /// <param name="numbers">Dialled numbers we answer (number → flow name); others get 404.</param>
+    /// <param name="findFlow">
+    /// The loaded, valid flow of a name, or null; asked at each INVITE, so a reloaded flow serves the next call. A number
+    /// whose flow is missing or invalid gets 480.
+    /// </param>
+    /// <param name="flows">Runs each call's flow (one runtime for all calls).</param>
     /// <param name="parseInfoDigit">Reads a key press from a SIP INFO (content type, body), or null.</param>
-    /// <param name="options">Prompts and timers; its session-timer policy becomes the core's (RFC 4028).</param>
+    /// <param name="options">Timers; its session-timer policy becomes the core's (RFC 4028).</param>
     /// <param name="time">Clock for call timers.</param>
     /// <param name="logger">Log.</param>
     /// <param name="dispatch">Where call events run (the thread pool; tests pass an inline dispatcher).</param>
-    public CallManager(UserAgentCore core, ICallMediaFactory media, IAgentSelector agents, IReadOnlyDictionary<string, string> numbers, Func<string, string, char?> parseInfoDigit, CallOptions options, TimeProvider time, ILogger<CallManager> logger, Action<Action>? dispatch = null)
+    public CallManager(
+        UserAgentCore core,
+        ICallMediaFactory media,
+        IAgentSelector agents,
+        IReadOnlyDictionary<string, string> numbers,
+        Func<string, FlowDefinition?> findFlow,
+        FlowRuntime flows,
+        Func<string, string, char?> parseInfoDigit,
+        CallOptions options,
+        TimeProvider time,
+        ILogger<CallManager> logger,
+        Action<Action>? dispatch = null)
     {
         _core = core;
         _numbers = numbers;
+        _findFlow = findFlow;
         _parseInfoDigit = parseInfoDigit;
         _dialer = new SipAgentDialer(core);
         _sessionChanges = new SessionChangeAnswerer(core);
         _dispatch = dispatch ?? SerialExecutor.ThreadPoolDispatch;
-        _services = new CallServices(media, _dialer, agents, time, options, logger, OnCallEnded);
+        _services = new CallServices(media, _dialer, agents, flows, time, options, logger, OnCallEnded);
         core.SessionTimers = SessionTimerOptions.From(options.SessionExpires, options.MinSE);
         core.InviteHandler = this;
     }
@@ -65,9 +85,20 @@ public sealed class CallManager : IInviteHandler
     public void OnInvite(ServerTransaction invite, string? caller)
     {
         var dialled = invite.Request.RequestUri?.UnescapedUser ?? string.Empty;
-        if (!_numbers.ContainsKey(dialled))
+        if (!_numbers.TryGetValue(dialled, out var flowName))
         {
             invite.Respond(invite.CreateResponse(404, "No such number"));
+            return;
+        }
+
+        if (_findFlow(flowName) is not { } flow)
+        {
+            // The number is ours but nothing can answer it now (RFC 3261 §21.4.18); fixing the flow file makes it
+            // answer again without a restart.
+            _services.Logger.LogWarning(
+                "Refusing call {CallId} to {Number} with 480: its flow {Flow} is not loaded (the file is missing or invalid; 'flows check' lists its problems)",
+                invite.Request.CallId, dialled, flowName);
+            invite.Respond(invite.CreateResponse(480, "Temporarily Unavailable"));
             return;
         }
 
@@ -75,7 +106,7 @@ public sealed class CallManager : IInviteHandler
         InboundCall call;
         try
         {
-            call = new InboundCall(leg, _services, _dispatch);
+            call = new InboundCall(leg, flow, _services, _dispatch);
         }
         catch (RtpPortsExhaustedException e)
         {

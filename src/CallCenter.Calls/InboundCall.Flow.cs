@@ -1,170 +1,100 @@
-using CallCenter.Calls.Legs;
+using CallCenter.Ivr.Definition;
+using CallCenter.Ivr.Runtime;
 using Microsoft.Extensions.Logging;
 
 namespace CallCenter.Calls;
 
-/// <summary>The state machine of <see cref="InboundCall"/>: which event moves the call where, and what each state does.</summary>
+/// <summary>
+/// The call as host of its IVR flow (<see cref="IFlowHost"/>, through <see cref="FlowHost"/>): the flow's prompts play
+/// on the caller's leg, its one timer runs on the call's clock and fires back on the call's executor, and the ways out
+/// of the flow become call triggers. The flow's step log and variables stay on the call for its ticket.
+/// </summary>
 public sealed partial class InboundCall
 {
-    private void Configure()
+    private ITimer? _flowTimer;
+    private int _flowPlayback = -1;
+    private int _flowPlayGeneration;
+
+    /// <summary>The flow the caller's number leads to (the run may since have moved to another by a transfer).</summary>
+    public string FlowName { get; }
+
+    /// <summary>How the flow ended (<see cref="FlowOutcome.None"/> while it runs). Read once the call has ended.</summary>
+    public FlowOutcome FlowOutcome => _run.Outcome;
+
+    /// <summary>
+    /// Every step of the flow so far, in order: nodes entered, prompts, keys, timeouts, variables set, the way out.
+    /// Changes only on the call's executor: read it once the call has ended (<see cref="CallManager.CallEnded"/>).
+    /// </summary>
+    public IReadOnlyList<FlowStep> FlowSteps => _run.Steps;
+
+    /// <summary>The flow's variables (<c>caller</c>, <c>dialled</c>, <c>language</c> and what the flow set). Read once the call has ended.</summary>
+    public IReadOnlyDictionary<string, string> FlowVariables => _run.Variables;
+
+    /// <summary>The language the flow speaks to the caller now.</summary>
+    private string FlowLanguage =>
+        _run.Variables.GetValueOrNull(Ivr.Definition.FlowVariables.Language) is { Length: > 0 } language ? language : _run.Flow.DefaultLanguage;
+
+    /// <summary>
+    /// The call as its flow's host. A separate object, so the host's methods (queue, hang up…) are not part of the call's
+    /// public surface: only the call's own run can reach them.
+    /// </summary>
+    private sealed class FlowHost(InboundCall call) : IFlowHost
     {
-        var options = _services.Options;
+        public TimeProvider Time => call._services.Time;
 
-        // A stray key, a late prompt end or a duplicate hang-up must never break a call: log and ignore.
-        _machine.OnUnhandledTrigger((state, trigger) =>
-            _services.Logger.LogDebug("Call {CallId}: {Trigger} ignored in {State}", CallId, trigger, state));
-
-        _machine.Configure(CallState.Offered)
-            .Permit(CallTrigger.Acked, CallState.Greeting)
-            .Permit(CallTrigger.Refused, CallState.Ended)
-            .Permit(CallTrigger.Release, CallState.Releasing)
-            .Permit(CallTrigger.CallerHungUp, CallState.Ended);
-
-        _machine.Configure(CallState.Greeting)
-            .OnEntryFrom(CallTrigger.Acked, () => PlayGreeting(null))
-            .OnEntryFrom(_digit, _ => PlayGreeting(options.InvalidKeyPrompt))
-            .OnEntryFrom(CallTrigger.ChoiceTimeout, () => PlayGreeting(options.NoInputPrompt))
-            .PermitIf(_digit, CallState.RingingAgent, key => key == options.AgentKey)
-            .PermitReentryIf(_digit, key => key != options.AgentKey && _greetingRepeats < options.MaxGreetingRepeats)
-            .PermitIf(_digit, CallState.Releasing, key => key != options.AgentKey && _greetingRepeats >= options.MaxGreetingRepeats)
-            .Permit(CallTrigger.PromptFinished, CallState.WaitingForChoice)
-            .Permit(CallTrigger.CallerHungUp, CallState.Ended)
-            .Permit(CallTrigger.MediaInactive, CallState.Ended);
-
-        _machine.Configure(CallState.WaitingForChoice)
-            .OnEntry(() => StartTimer(options.ChoiceTimeout, CallTrigger.ChoiceTimeout))
-            .OnExit(StopTimer)
-            .PermitIf(_digit, CallState.RingingAgent, key => key == options.AgentKey)
-            .PermitIf(_digit, CallState.Greeting, key => key != options.AgentKey && _greetingRepeats < options.MaxGreetingRepeats)
-            .PermitIf(_digit, CallState.Releasing, key => key != options.AgentKey && _greetingRepeats >= options.MaxGreetingRepeats)
-            .PermitIf(CallTrigger.ChoiceTimeout, CallState.Greeting, () => _greetingRepeats < options.MaxGreetingRepeats)
-            .PermitIf(CallTrigger.ChoiceTimeout, CallState.Releasing, () => _greetingRepeats >= options.MaxGreetingRepeats)
-            .Permit(CallTrigger.CallerHungUp, CallState.Ended)
-            .Permit(CallTrigger.MediaInactive, CallState.Ended);
-
-        _machine.Configure(CallState.RingingAgent)
-            .OnEntry(RingAgent)
-            .OnExit(StopTimer)
-            .Ignore(CallTrigger.PromptFinished)
-            .Ignore(CallTrigger.Digit)
-            .InternalTransition(CallTrigger.AgentRinging, _ => _callerMedia.PlayRingback())
-            .Permit(CallTrigger.AgentAnswered, CallState.Connected)
-            .Permit(CallTrigger.AgentFailed, CallState.Releasing)
-            .Permit(CallTrigger.NoAgent, CallState.Releasing)
-            .Permit(CallTrigger.RingTimeout, CallState.Releasing)
-            .Permit(CallTrigger.CallerHungUp, CallState.Ended)
-            .Permit(CallTrigger.MediaInactive, CallState.Ended);
-
-        _machine.Configure(CallState.Connected)
-            .OnEntryFrom(_agentAnswered, Connect)
-            .Ignore(CallTrigger.Digit)
-            .Ignore(CallTrigger.PromptFinished)
-            .Permit(CallTrigger.CallerHungUp, CallState.Ended)
-            .Permit(CallTrigger.AgentHungUp, CallState.Ended)
-            .Permit(CallTrigger.MediaInactive, CallState.Ended)
-            .Permit(CallTrigger.Release, CallState.Releasing);
-
-        _machine.Configure(CallState.Releasing)
-            .OnEntryFrom(_agentFailed, status => Release($"agent-failed-{status}", [options.NoAgentPrompt, options.GoodbyePrompt]))
-            .OnEntryFrom(CallTrigger.NoAgent, () => Release("no-agent", [options.NoAgentPrompt, options.GoodbyePrompt]))
-            .OnEntryFrom(CallTrigger.RingTimeout, () => Release("agent-no-answer", [options.NoAgentPrompt, options.GoodbyePrompt]))
-            .OnEntryFrom(CallTrigger.ChoiceTimeout, () => Release("no-input", [options.NoInputPrompt, options.GoodbyePrompt]))
-            .OnEntryFrom(_digit, _ => Release("invalid-input", [options.InvalidKeyPrompt, options.GoodbyePrompt]))
-            .OnEntryFrom(CallTrigger.Release, () => Release("released", [options.GoodbyePrompt]))
-            .Ignore(CallTrigger.Digit)
-            .Permit(CallTrigger.PromptFinished, CallState.Ended)
-            .Permit(CallTrigger.CallerHungUp, CallState.Ended)
-            .Permit(CallTrigger.MediaInactive, CallState.Ended);
-
-        _machine.Configure(CallState.Ended)
-            .OnEntryFrom(CallTrigger.PromptFinished, () => EndCall(hangUpCaller: true, "released"))
-            .OnEntryFrom(CallTrigger.CallerHungUp, () => EndCall(hangUpCaller: false, "caller-hangup"))
-            .OnEntryFrom(CallTrigger.AgentHungUp, () => EndCall(hangUpCaller: true, "agent-hangup"))
-            .OnEntryFrom(CallTrigger.MediaInactive, () => EndCall(hangUpCaller: true, "media-timeout"))
-            .OnEntryFrom(CallTrigger.Refused, () => EndCall(hangUpCaller: false, "media-refused"));
-    }
-
-    /// <summary>Plays the greeting, after saying what went wrong when it is a repeat.</summary>
-    private void PlayGreeting(string? before)
-    {
-        _greetingRepeats++;
-        _callerMedia.Play(before is null ? [_services.Options.GreetingPrompt] : [before, _services.Options.GreetingPrompt], interruptible: true);
-    }
-
-    private void RingAgent()
-    {
-        _agent = _services.Agents.Reserve(CallId);
-        if (_agent is null)
+        public void Play(IReadOnlyList<string> promptKeys, bool interruptible, int generation)
         {
-            _machine.Fire(CallTrigger.NoAgent);
-            return;
+            call._flowPlayGeneration = generation;
+            call._flowPlayback = call._callerMedia.Play(promptKeys, interruptible);
         }
 
-        _agentMedia = _services.MediaFactory.Create(CallId + "/agent", e => _executor.Post(() => OnMedia(e, fromAgent: true)));
-        _agentLeg = _services.Dialer.Dial(_agent, _caller.Caller ?? "caller", _agentMedia.CreateOffer(), e => _executor.Post(() => OnAgentLeg(e)));
-        _callerMedia.Play([_services.Options.ConnectingPrompt], interruptible: false);
-        StartTimer(_services.Options.RingTimeout, CallTrigger.RingTimeout);
-    }
+        public void StopPlayback() => call._callerMedia.StopPlayback();
 
-    private void Connect(string agentSdp)
-    {
-        if (!_agentMedia!.AcceptAnswer(agentSdp, out var error))
+        public void StartTimer(TimeSpan delay, int generation)
         {
-            _services.Logger.LogWarning("Call {CallId}: agent {Agent} answered with unusable SDP: {Error}", CallId, _agent!.Extension, error);
-            _agentLeg!.Hangup();
-            _agentLeg = null;
-            _machine.Fire(CallTrigger.Release);
-            return;
+            call._flowTimer?.Dispose();
+            call._flowTimer = call._services.Time.CreateTimer(
+                _ => call._executor.Post(() => call._machine.Fire(call._flowTimeout, generation)), null, delay, Timeout.InfiniteTimeSpan);
         }
 
-        _callerMedia.StopPlayback();
-        _callerMedia.Bridge(_agentMedia);
+        public void CancelTimer() => call.CancelFlowTimer();
+
+        public bool AgentsAvailable(string skill) => call._services.Agents.AnyLoggedIn(skill);
+
+        public void Queue(QueueRequest request) => call._machine.Fire(call._queued, request);
+
+        public void Transfer(string uri) => call._machine.Fire(call._transferred, uri);
+
+        public void Hangup() => call.Fire(CallTrigger.FlowHungUp);
     }
 
-    private void Release(string outcome, string[] prompts)
+    /// <summary>
+    /// A playback on the caller's leg ended: the flow hears of it only when it is the flow's latest, with the generation
+    /// the flow gave it. An end that was on its way when the flow started something else is dropped here.
+    /// </summary>
+    private void OnFlowPromptFinished(int playback)
     {
-        Outcome ??= outcome;
-        if (_agentLeg is not null)
+        if (playback == _flowPlayback)
         {
-            // Ringing without answer (RingTimeout) or the call could not be connected: stop the agent's phone.
-            _agentLeg.Cancel();
-            _agentLeg = null;
+            _run.OnPromptFinished(_flowPlayGeneration);
         }
-
-        ReleaseAgent();
-        _callerMedia.Play(prompts, interruptible: false);
     }
 
-    private void EndCall(bool hangUpCaller, string outcome)
+    private void CancelFlowTimer()
     {
-        Outcome ??= outcome;
-        StopTimer();
-        if (_agentLeg is not null)
-        {
-            // Cancel while ringing, BYE once answered: the dialer knows which applies.
-            _agentLeg.Cancel();
-            _agentLeg.Hangup();
-            _agentLeg = null;
-        }
-
-        if (hangUpCaller)
-        {
-            _caller.Hangup();
-        }
-
-        ReleaseAgent();
-        _callerMedia.Dispose();
-        _agentMedia?.Dispose();
-        _agentMedia = null;
-        _services.OnEnded(this);
+        _flowTimer?.Dispose();
+        _flowTimer = null;
     }
 
-    private void ReleaseAgent()
+    /// <summary>The call is over: a flow still running ends (its timer with it), and its path is logged for debugging.</summary>
+    private void EndFlow()
     {
-        if (_agent is not null && !_agentReleased)
+        _run.OnHangUp();
+        CancelFlowTimer();
+        if (_services.Logger.IsEnabled(LogLevel.Debug))
         {
-            _agentReleased = true;
-            _services.Agents.Release(_agent.Extension, CallId);
+            _services.Logger.LogDebug(
+                "Call {CallId}: flow {Flow} ended {Outcome}; path: {Path}", CallId, FlowName, _run.Outcome, string.Join(" | ", _run.Steps));
         }
     }
 }

@@ -2,45 +2,54 @@ using CallCenter.Calls.Actor;
 using CallCenter.Calls.Legs;
 using CallCenter.Calls.Media;
 using CallCenter.Calls.Sip;
+using CallCenter.Ivr.Definition;
+using CallCenter.Ivr.Runtime;
 using Microsoft.Extensions.Logging;
 using Stateless;
 
 namespace CallCenter.Calls;
 
 /// <summary>
-/// One inbound call, owned by one <see cref="SerialExecutor"/>: every event (SIP, media, timers) is posted
-/// to it and handled in order by a Stateless machine, so the call's state needs no locks. The flow is the
-/// walking skeleton: answer, greet, wait for the agent key, ring an agent with ringback to the caller,
-/// then relay audio both ways until either side hangs up. Every path ends in <see cref="CallState.Ended"/>,
-/// which releases the media, the agent and the timers.
+/// One inbound call, owned by one <see cref="SerialExecutor"/>: every event (SIP, media, timers) is posted to it and
+/// handled in order by a Stateless machine of call-level states, so the call's state needs no locks. Once answered the
+/// call runs its number's IVR flow (a <see cref="FlowRun"/> it feeds with the caller's keys, prompt ends and the flow's
+/// timer, and hosts as its <see cref="IFlowHost"/>); the flow ends by queueing the call (an agent with the skills it asked
+/// for is rung, with ringback to the caller, then audio is relayed both ways), by transferring it to a SIP URI (rung
+/// and bridged the same way), or by hanging up. Every path ends in <see cref="CallState.Ended"/>, which releases the
+/// media, the agent, the flow and the timers.
 /// </summary>
 public sealed partial class InboundCall : ISessionParty
 {
     private readonly StateMachine<CallState, CallTrigger> _machine;
     private readonly StateMachine<CallState, CallTrigger>.TriggerWithParameters<char> _digit;
+    private readonly StateMachine<CallState, CallTrigger>.TriggerWithParameters<int> _promptFinished;
+    private readonly StateMachine<CallState, CallTrigger>.TriggerWithParameters<int> _flowTimeout;
+    private readonly StateMachine<CallState, CallTrigger>.TriggerWithParameters<QueueRequest> _queued;
+    private readonly StateMachine<CallState, CallTrigger>.TriggerWithParameters<string> _transferred;
     private readonly StateMachine<CallState, CallTrigger>.TriggerWithParameters<string> _agentAnswered;
     private readonly StateMachine<CallState, CallTrigger>.TriggerWithParameters<int> _agentFailed;
     private readonly SerialExecutor _executor;
     private readonly ICallerSignalling _caller;
     private readonly CallServices _services;
     private readonly ICallMedia _callerMedia;
-    private ICallMedia? _agentMedia;
-    private IAgentLeg? _agentLeg;
-    private AgentTarget? _agent;
-    private bool _agentReleased;
-    private ITimer? _timer;
-    private int _greetingRepeats;
+    private readonly FlowRun _run;
     private bool _callerOfferPending;
     private CallState _state = CallState.Offered;
 
-    internal InboundCall(ICallerSignalling caller, CallServices services, Action<Action> dispatch)
+    internal InboundCall(ICallerSignalling caller, FlowDefinition flow, CallServices services, Action<Action> dispatch)
     {
         _caller = caller;
         _services = services;
         _executor = new SerialExecutor(dispatch, e => services.Logger.LogError(e, "Call {CallId}: event handler failed", caller.CallId));
         _callerMedia = services.MediaFactory.Create(caller.CallId + "/caller", e => _executor.Post(() => OnMedia(e, fromAgent: false)));
+        _run = services.Flows.CreateRun(flow, new FlowHost(this), caller.Caller ?? string.Empty, caller.Dialled);
+        FlowName = flow.Name;
         _machine = new StateMachine<CallState, CallTrigger>(() => _state, s => _state = s, FiringMode.Queued);
         _digit = _machine.SetTriggerParameters<char>(CallTrigger.Digit);
+        _promptFinished = _machine.SetTriggerParameters<int>(CallTrigger.PromptFinished);
+        _flowTimeout = _machine.SetTriggerParameters<int>(CallTrigger.FlowTimeout);
+        _queued = _machine.SetTriggerParameters<QueueRequest>(CallTrigger.Queued);
+        _transferred = _machine.SetTriggerParameters<string>(CallTrigger.Transferred);
         _agentAnswered = _machine.SetTriggerParameters<string>(CallTrigger.AgentAnswered);
         _agentFailed = _machine.SetTriggerParameters<int>(CallTrigger.AgentFailed);
         Configure();
@@ -55,11 +64,16 @@ public sealed partial class InboundCall : ISessionParty
     /// <summary>The current state (read from any thread for views; changes only on the call's executor).</summary>
     public CallState State => _state;
 
-    /// <summary>How the call ended, once it has (e.g. "agent-hangup", "caller-hangup-while-ringing", "media-refused").</summary>
+    /// <summary>
+    /// How the call ended, once it has: <c>caller-hangup</c>, <c>agent-hangup</c>, <c>transfer-hangup</c>,
+    /// <c>released</c> (the flow said goodbye), or why routing failed before the flow said goodbye (<c>no-agent</c>,
+    /// <c>agent-no-answer</c>, <c>agent-failed-486</c>…), <c>transfer-failed</c>, <c>session-expired</c>,
+    /// <c>caller-media-timeout</c>, <c>agent-media-timeout</c>, <c>media-refused</c>.
+    /// </summary>
     public string? Outcome { get; private set; }
 
-    /// <summary>The agent's extension once one was chosen.</summary>
-    public string? AgentExtension => _agent?.Extension;
+    /// <summary>The extension of the agent last chosen for the call, once one was.</summary>
+    public string? AgentExtension { get; private set; }
 
     /// <summary>Starts the call: negotiates the caller's media and answers.</summary>
     public void Start() => _executor.Post(Answer);
@@ -156,36 +170,12 @@ public sealed partial class InboundCall : ISessionParty
             case MediaEvent.Digit digit when !fromAgent:
                 _machine.Fire(_digit, digit.Key);
                 break;
-            case MediaEvent.PromptFinished when !fromAgent:
-                Fire(CallTrigger.PromptFinished);
+            case MediaEvent.PromptFinished finished when !fromAgent:
+                _machine.Fire(_promptFinished, finished.Playback);
                 break;
             case MediaEvent.Inactive:
                 Outcome ??= fromAgent ? "agent-media-timeout" : "caller-media-timeout";
                 Fire(CallTrigger.MediaInactive);
-                break;
-        }
-    }
-
-    private void OnAgentLeg(AgentLegEvent e)
-    {
-        switch (e)
-        {
-            case AgentLegEvent.Ringing:
-                Fire(CallTrigger.AgentRinging);
-                break;
-            case AgentLegEvent.Answered answered:
-                _machine.Fire(_agentAnswered, answered.Sdp);
-                break;
-            case AgentLegEvent.Failed failed:
-                _agentLeg = null;
-                _machine.Fire(_agentFailed, failed.StatusCode);
-                break;
-            case AgentLegEvent.HungUp:
-                _agentLeg = null;
-                Fire(CallTrigger.AgentHungUp);
-                break;
-            default:
-                OnAgentSession(e);
                 break;
         }
     }
@@ -209,17 +199,5 @@ public sealed partial class InboundCall : ISessionParty
 
         _services.Logger.LogWarning("Call {CallId}: the {Side}'s answer in the ACK is unusable ({Error}); the session is unchanged", CallId, side, error);
         return error ?? "unusable answer";
-    }
-
-    private void StartTimer(TimeSpan after, CallTrigger trigger)
-    {
-        _timer?.Dispose();
-        _timer = _services.Time.CreateTimer(_ => _executor.Post(() => Fire(trigger)), null, after, Timeout.InfiniteTimeSpan);
-    }
-
-    private void StopTimer()
-    {
-        _timer?.Dispose();
-        _timer = null;
     }
 }

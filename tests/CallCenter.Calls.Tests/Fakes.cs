@@ -59,7 +59,24 @@ internal sealed class FakeMedia(string legId, Action<MediaEvent> onEvent) : ICal
         return error is null;
     }
 
-    public void Play(IReadOnlyList<string> promptKeys, bool interruptible) => Actions.Add("play:" + string.Join("+", promptKeys));
+    /// <summary>The number of the last playback started (0 before any).</summary>
+    public int LastPlayback { get; private set; }
+
+    /// <summary>Whether the last playback may be cut short by a key.</summary>
+    public bool LastInterruptible { get; private set; }
+
+    public int Play(IReadOnlyList<string> promptKeys, bool interruptible)
+    {
+        Actions.Add("play:" + string.Join("+", promptKeys));
+        LastInterruptible = interruptible;
+        return ++LastPlayback;
+    }
+
+    /// <summary>The last playback ran to its end.</summary>
+    public void FinishPlayback() => onEvent(new MediaEvent.PromptFinished(LastPlayback));
+
+    /// <summary>The last action that played prompts, without the "play:" prefix.</summary>
+    public string? LastPlayed => Actions.LastOrDefault(a => a.StartsWith("play:", StringComparison.Ordinal))?["play:".Length..];
     public void PlayRingback() => Actions.Add("ringback");
     public void StopPlayback() => Actions.Add("stop");
     public void Bridge(ICallMedia other)
@@ -75,7 +92,11 @@ internal sealed class FakeMediaFactory : ICallMediaFactory
 {
     public List<FakeMedia> Created { get; } = [];
     public FakeMedia Caller => Created.Single(m => m.LegId.EndsWith("/caller"));
-    public FakeMedia Agent => Created.Single(m => m.LegId.EndsWith("/agent"));
+
+    /// <summary>The media of the latest outbound leg (one per agent or transfer attempt).</summary>
+    public FakeMedia Agent => Created.Last(m => m.LegId.EndsWith("/agent"));
+
+    public IEnumerable<FakeMedia> Agents => Created.Where(m => m.LegId.EndsWith("/agent"));
     public bool RefuseOffers { get; set; }
     public ICallMedia Create(string legId, Action<MediaEvent> onEvent)
     {
@@ -85,28 +106,62 @@ internal sealed class FakeMediaFactory : ICallMediaFactory
     }
 }
 
-internal sealed class FakeDialer : IAgentDialer, IAgentLeg
+/// <summary>Records every leg dialled; each leg is its own object, as real legs are.</summary>
+internal sealed class FakeDialer : IAgentDialer
 {
-    public Action<AgentLegEvent>? Events { get; private set; }
-    public AgentTarget? Dialled { get; private set; }
+    public List<FakeAgentLeg> Legs { get; } = [];
+
+    /// <summary>Raises events of the latest leg.</summary>
+    public Action<AgentLegEvent>? Events => Legs.LastOrDefault()?.Events;
+
+    public AgentTarget? Dialled => Legs.LastOrDefault()?.Target;
+    public IEnumerable<AgentTarget> AllDialled => Legs.Select(l => l.Target);
+
+    /// <summary>What was done to every leg, in order.</summary>
     public List<string> Actions { get; } = [];
+
     public IAgentLeg Dial(AgentTarget target, string callerDescription, string offerSdp, Action<AgentLegEvent> onEvent)
     {
-        Dialled = target;
-        Events = onEvent;
+        var leg = new FakeAgentLeg(this, target, onEvent);
+        Legs.Add(leg);
         Actions.Add("invite:" + offerSdp);
-        return this;
+        return leg;
     }
-
-    public void Cancel() => Actions.Add("cancel");
-    public void Hangup() => Actions.Add("bye");
 }
 
+internal sealed class FakeAgentLeg(FakeDialer dialer, AgentTarget target, Action<AgentLegEvent> onEvent) : IAgentLeg
+{
+    public AgentTarget Target => target;
+    public Action<AgentLegEvent> Events => onEvent;
+    public List<string> Actions { get; } = [];
+
+    public void Cancel() => Record("cancel");
+    public void Hangup() => Record("bye");
+
+    private void Record(string action)
+    {
+        Actions.Add(action);
+        dialer.Actions.Add(action);
+    }
+}
+
+/// <summary>One agent (1001) when <see cref="HasAgent"/>; records what each reservation asked for.</summary>
 internal sealed class FakeSelector(bool hasAgent = true, int agentPort = 5070) : IAgentSelector
 {
+    public bool HasAgent { get; set; } = hasAgent;
     public List<string> Released { get; } = [];
-    public AgentTarget? Reserve(string callId) => hasAgent
-        ? new AgentTarget("1001", "Agent", SipUri.Parse($"sip:1001@127.0.0.1:{agentPort}"), new SipRemote(SipTransportKind.Udp, new IPEndPoint(IPAddress.Loopback, agentPort)))
-        : null;
+    public List<IReadOnlyList<string>> Requested { get; } = [];
+    public HashSet<string> LoggedInSkills { get; } = new(StringComparer.Ordinal);
+
+    public AgentTarget? Reserve(string callId, IReadOnlyList<string> skills)
+    {
+        Requested.Add(skills);
+        return HasAgent
+            ? new AgentTarget("1001", "Agent", SipUri.Parse($"sip:1001@127.0.0.1:{agentPort}"), new SipRemote(SipTransportKind.Udp, new IPEndPoint(IPAddress.Loopback, agentPort)))
+            : null;
+    }
+
     public void Release(string extension, string callId) => Released.Add(extension);
+
+    public bool AnyLoggedIn(string skill) => LoggedInSkills.Contains(skill);
 }

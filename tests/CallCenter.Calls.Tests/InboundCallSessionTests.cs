@@ -1,9 +1,7 @@
-using CallCenter.Calls.Actor;
 using CallCenter.Calls.Legs;
 using CallCenter.Calls.Media;
 using CallCenter.Calls.Sip;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Time.Testing;
+using CallCenter.Calls.Tests.Calls;
 
 namespace CallCenter.Calls.Tests;
 
@@ -13,36 +11,22 @@ namespace CallCenter.Calls.Tests;
 /// </summary>
 public class InboundCallSessionTests
 {
-    private readonly FakeCaller _caller = new();
-    private readonly FakeMediaFactory _media = new();
-    private readonly FakeDialer _dialer = new();
-    private readonly List<InboundCall> _ended = [];
-
-    private InboundCall Connected()
-    {
-        var services = new CallServices(_media, _dialer, new FakeSelector(), new FakeTimeProvider(), new CallOptions(), NullLogger.Instance, _ended.Add);
-        var call = new InboundCall(_caller, services, SerialExecutor.InlineDispatch);
-        call.Start();
-        call.OnAck(null);
-        _media.Caller.Raise(new MediaEvent.Digit('1', "rfc4733"));
-        _dialer.Events!(new AgentLegEvent.Answered("v=0 agent-answer"));
-        Assert.Equal(CallState.Connected, call.State);
-        return call;
-    }
+    private readonly CallTestbed _bed = new();
+    private InboundCall Connected() => _bed.Connected();
 
     [Fact]
     public void An_agent_offer_is_negotiated_by_the_agents_media_alone()
     {
         Connected();
-        _media.Agent.Answerer = _ => "v=0 a=recvonly";
+        _bed.Media.Agent.Answerer = _ => "v=0 a=recvonly";
         MediaNegotiation? answer = null;
 
-        _dialer.Events!(new AgentReOffered("v=0 a=sendonly", n => answer = n));
+        _bed.Dialer.Events!(new AgentReOffered("v=0 a=sendonly", n => answer = n));
 
         Assert.Equal("v=0 a=recvonly", answer!.AnswerSdp);
-        Assert.Equal(["v=0 a=sendonly"], _media.Agent.OffersAnswered);
-        Assert.Equal(["v=0 caller-offer"], _media.Caller.OffersAnswered);
-        Assert.Equal(["answer:v=0 answer"], _caller.Actions);
+        Assert.Equal(["v=0 a=sendonly"], _bed.Media.Agent.OffersAnswered);
+        Assert.Equal(["v=0 caller-offer"], _bed.Media.Caller.OffersAnswered);
+        Assert.Equal(["answer:v=0 answer"], _bed.Caller.Actions);
     }
 
     [Fact]
@@ -51,12 +35,12 @@ public class InboundCallSessionTests
         Connected();
         string? offer = null;
 
-        _dialer.Events!(new AgentOfferRequested(o => offer = o));
-        _dialer.Events!(new AgentAcknowledged("v=0 agent-answer-2"));
-        _dialer.Events!(new AgentAcknowledged("v=0 stray"));
+        _bed.Dialer.Events!(new AgentOfferRequested(o => offer = o));
+        _bed.Dialer.Events!(new AgentAcknowledged("v=0 agent-answer-2"));
+        _bed.Dialer.Events!(new AgentAcknowledged("v=0 stray"));
 
         Assert.Equal("v=0 our-offer", offer);
-        Assert.Equal(["v=0 agent-answer", "v=0 agent-answer-2"], _media.Agent.AnswersTaken);
+        Assert.Equal(["v=0 agent-answer", "v=0 agent-answer-2"], _bed.Media.Agent.AnswersTaken);
     }
 
     [Fact]
@@ -67,8 +51,8 @@ public class InboundCallSessionTests
         MediaNegotiation? answer = null;
         var offered = "not called";
 
-        _dialer.Events!(new AgentReOffered("v=0 a=sendonly", n => answer = n));
-        _dialer.Events!(new AgentOfferRequested(o => offered = o));
+        _bed.Dialer.Events!(new AgentReOffered("v=0 a=sendonly", n => answer = n));
+        _bed.Dialer.Events!(new AgentOfferRequested(o => offered = o));
 
         Assert.Equal((null, 488), (answer!.AnswerSdp, answer.RefusalStatus));
         Assert.Null(offered);
@@ -84,20 +68,22 @@ public class InboundCallSessionTests
         call.OnAck("v=0 bad answer");
 
         Assert.Equal("v=0 our-offer", offer);
-        Assert.Equal(["v=0 bad answer"], _media.Caller.AnswersTaken);
+        Assert.Equal(["v=0 bad answer"], _bed.Media.Caller.AnswersTaken);
         Assert.Equal(CallState.Connected, call.State);
     }
 
     [Fact]
     public void An_unusable_answer_to_the_offer_in_our_first_200_releases_the_call()
     {
-        var services = new CallServices(_media, _dialer, new FakeSelector(), new FakeTimeProvider(), new CallOptions(), NullLogger.Instance, _ended.Add);
-        var call = new InboundCall(new FakeCaller(offer: null), services, SerialExecutor.InlineDispatch);
-        call.Start();
+        var call = _bed.Offered(caller: new FakeCaller(offer: null));
 
         call.OnAck("v=0 bad answer");
 
         Assert.Equal(CallState.Releasing, call.State);
+        Assert.Equal("en/goodbye", _bed.Media.Caller.LastPlayed);
+        _bed.Media.Caller.FinishPlayback();
+        Assert.Equal(("released", CallState.Ended), (call.Outcome, call.State));
+        Assert.Equal("bye", _bed.Caller.Actions[^1]);
     }
 
     [Fact]
@@ -105,12 +91,12 @@ public class InboundCallSessionTests
     {
         var call = Connected();
 
-        _dialer.Events!(new AgentSessionExpired());
+        _bed.Dialer.Events!(new AgentSessionExpired());
 
         Assert.Equal(CallState.Ended, call.State);
         Assert.Equal("session-expired", call.Outcome);
-        Assert.Equal("bye", _caller.Actions[^1]);
-        Assert.DoesNotContain("bye", _dialer.Actions);
+        Assert.Equal("bye", _bed.Caller.Actions[^1]);
+        Assert.DoesNotContain("bye", _bed.Dialer.Actions);
     }
 
     [Fact]
@@ -122,9 +108,9 @@ public class InboundCallSessionTests
 
         Assert.Equal(CallState.Ended, call.State);
         Assert.Equal("session-expired", call.Outcome);
-        Assert.Contains("bye", _dialer.Actions);
-        Assert.DoesNotContain("bye", _caller.Actions);
-        Assert.Same(call, Assert.Single(_ended));
+        Assert.Contains("bye", _bed.Dialer.Actions);
+        Assert.DoesNotContain("bye", _bed.Caller.Actions);
+        Assert.Same(call, Assert.Single(_bed.Ended));
     }
 
     [Fact]
@@ -140,6 +126,6 @@ public class InboundCallSessionTests
 
         Assert.Equal("v=0 answer", answer!.AnswerSdp);
         Assert.Equal("v=0 our-offer", offer);
-        Assert.Equal(["v=0 caller-answer"], _media.Caller.AnswersTaken);
+        Assert.Equal(["v=0 caller-answer"], _bed.Media.Caller.AnswersTaken);
     }
 }

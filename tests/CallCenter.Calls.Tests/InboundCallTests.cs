@@ -1,236 +1,156 @@
-using CallCenter.Calls.Actor;
 using CallCenter.Calls.Legs;
 using CallCenter.Calls.Media;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Time.Testing;
+using CallCenter.Calls.Tests.Calls;
 
 namespace CallCenter.Calls.Tests;
 
+/// <summary>
+/// The call-level life of an inbound call on the agent line ("press 1 to speak to an agent"): answer, flow, ringing the
+/// agent with ringback, the bridge, and every way it ends, with fake signalling, media and clock.
+/// </summary>
 public class InboundCallTests
 {
-    private readonly FakeCaller _caller = new();
-    private readonly FakeMediaFactory _media = new();
-    private readonly FakeDialer _dialer = new();
-    private readonly FakeTimeProvider _time = new();
-    private readonly List<InboundCall> _ended = [];
-    private readonly CallOptions _options = new();
-    private readonly FakeSelector _selector = new();
-
-    private InboundCall Start(FakeSelector? selector = null, FakeCaller? caller = null)
-    {
-        var services = new CallServices(_media, _dialer, selector ?? _selector, _time, _options, NullLogger.Instance, _ended.Add);
-        var call = new InboundCall(caller ?? _caller, services, SerialExecutor.InlineDispatch);
-        call.Start();
-        return call;
-    }
-
-    private InboundCall AnsweredAndGreeted()
-    {
-        var call = Start();
-        call.OnAck(null);
-        return call;
-    }
+    private readonly CallTestbed _bed = new();
 
     [Fact]
-    public void Answers_the_offer_then_greets_on_ack()
+    public void Answers_the_offer_then_starts_the_flow_on_ack()
     {
-        var call = Start();
-        Assert.Equal(["answer:v=0 answer"], _caller.Actions);
+        var call = _bed.Offered();
+        Assert.Equal(["answer:v=0 answer"], _bed.Caller.Actions);
         Assert.Equal(CallState.Offered, call.State);
+        Assert.Empty(_bed.CallerMedia.Actions);
 
         call.OnAck(null);
 
-        Assert.Equal(CallState.Greeting, call.State);
-        Assert.Equal(["play:en/welcome"], _media.Caller.Actions);
+        Assert.Equal(CallState.InFlow, call.State);
+        Assert.Equal(["play:en/welcome"], _bed.CallerMedia.Actions);
     }
 
     [Fact]
     public void No_common_codec_is_refused_with_488_and_the_call_ends()
     {
-        _media.RefuseOffers = true;
-        var call = Start();
+        _bed.Media.RefuseOffers = true;
+        var call = _bed.Offered();
 
-        Assert.Equal("reject:488:305 callcenter \"Incompatible media format\"", Assert.Single(_caller.Actions));
+        Assert.Equal("reject:488:305 callcenter \"Incompatible media format\"", Assert.Single(_bed.Caller.Actions));
         Assert.Equal(CallState.Ended, call.State);
         Assert.Equal("media-refused", call.Outcome);
-        Assert.True(_media.Caller.Disposed);
-        Assert.Same(call, Assert.Single(_ended));
+        Assert.True(_bed.CallerMedia.Disposed);
+        Assert.Same(call, Assert.Single(_bed.Ended));
     }
 
     [Fact]
     public void Invite_without_sdp_is_answered_with_our_offer_and_the_ack_carries_the_answer()
     {
-        var call = Start(caller: new FakeCaller(offer: null));
+        var call = _bed.Offered(caller: new FakeCaller(offer: null));
         call.OnAck("v=0 answer-in-ack");
-        Assert.Equal(CallState.Greeting, call.State);
+        Assert.Equal(CallState.InFlow, call.State);
+        Assert.Equal(["v=0 answer-in-ack"], _bed.CallerMedia.AnswersTaken);
     }
 
     [Fact]
-    public void Pressing_the_agent_key_rings_an_agent_with_ringback_then_bridges()
+    public void Pressing_1_rings_an_agent_with_ringback_then_bridges()
     {
-        var call = AnsweredAndGreeted();
-        _media.Caller.Raise(new MediaEvent.Digit('1', "rfc4733"));
+        var call = _bed.InFlow();
+        _bed.Press('1');
 
         Assert.Equal(CallState.RingingAgent, call.State);
-        Assert.Equal("1001", _dialer.Dialled!.Extension);
-        Assert.Equal(["invite:v=0 our-offer"], _dialer.Actions);
+        Assert.Equal("1001", _bed.Dialer.Dialled!.Extension);
+        Assert.Equal(["invite:v=0 our-offer"], _bed.Dialer.Actions);
 
-        _dialer.Events!(new AgentLegEvent.Ringing(null));
-        Assert.Contains("ringback", _media.Caller.Actions);
+        _bed.Dialer.Events!(new AgentLegEvent.Ringing(null));
+        Assert.Equal("ringback", _bed.CallerMedia.Actions[^1]);
 
-        _dialer.Events!(new AgentLegEvent.Answered("v=0 agent-answer"));
+        _bed.Dialer.Events!(new AgentLegEvent.Answered("v=0 agent-answer"));
         Assert.Equal(CallState.Connected, call.State);
-        Assert.Same(_media.Agent, _media.Caller.BridgedTo);
+        Assert.Same(_bed.Media.Agent, _bed.CallerMedia.BridgedTo);
+        Assert.Equal(["v=0 agent-answer"], _bed.Media.Agent.AnswersTaken);
         Assert.Equal("1001", call.AgentExtension);
     }
 
     [Fact]
     public void Agent_hangup_ends_both_legs_and_releases_everything()
     {
-        var call = AnsweredAndGreeted();
-        _media.Caller.Raise(new MediaEvent.Digit('1', "rfc4733"));
-        _dialer.Events!(new AgentLegEvent.Answered("v=0 agent-answer"));
+        var call = _bed.Connected();
 
-        _dialer.Events!(new AgentLegEvent.HungUp());
+        _bed.Dialer.Events!(new AgentLegEvent.HungUp());
 
         Assert.Equal(CallState.Ended, call.State);
         Assert.Equal("agent-hangup", call.Outcome);
-        Assert.Equal("bye", _caller.Actions[^1]);
-        Assert.DoesNotContain("bye", _dialer.Actions);
-        Assert.Equal(["1001"], _selector.Released);
-        Assert.True(_media.Caller.Disposed && _media.Agent.Disposed);
+        Assert.Equal("bye", _bed.Caller.Actions[^1]);
+        Assert.DoesNotContain("bye", _bed.Dialer.Actions);
+        Assert.Equal(["1001"], _bed.Selector.Released);
+        Assert.True(_bed.CallerMedia.Disposed && _bed.Media.Agent.Disposed);
     }
 
     [Fact]
     public void Caller_hangup_while_connected_sends_bye_to_the_agent()
     {
-        var call = AnsweredAndGreeted();
-        _media.Caller.Raise(new MediaEvent.Digit('1', "rfc4733"));
-        _dialer.Events!(new AgentLegEvent.Answered("v=0 agent-answer"));
+        var call = _bed.Connected();
 
         call.OnCallerHangup();
 
         Assert.Equal(CallState.Ended, call.State);
-        Assert.Contains("bye", _dialer.Actions);
-        Assert.DoesNotContain("bye", _caller.Actions);
+        Assert.Equal("caller-hangup", call.Outcome);
+        Assert.Contains("bye", _bed.Dialer.Actions);
+        Assert.DoesNotContain("bye", _bed.Caller.Actions);
     }
 
     [Fact]
     public void Caller_hangup_while_the_agent_rings_cancels_the_agent_leg()
     {
-        var call = AnsweredAndGreeted();
-        _media.Caller.Raise(new MediaEvent.Digit('1', "rfc4733"));
-        _dialer.Events!(new AgentLegEvent.Ringing(null));
+        var call = _bed.InFlow();
+        _bed.Press('1');
+        _bed.Dialer.Events!(new AgentLegEvent.Ringing(null));
 
         call.OnCallerHangup();
 
         Assert.Equal(CallState.Ended, call.State);
-        Assert.Equal("cancel", _dialer.Actions[1]);
+        Assert.Equal("cancel", _bed.Dialer.Actions[1]);
         Assert.Equal("caller-hangup", call.Outcome);
-    }
-
-    [Fact]
-    public void Agent_busy_tells_the_caller_then_hangs_up()
-    {
-        var call = AnsweredAndGreeted();
-        _media.Caller.Raise(new MediaEvent.Digit('1', "rfc4733"));
-        _dialer.Events!(new AgentLegEvent.Failed(486));
-
-        Assert.Equal(CallState.Releasing, call.State);
-        Assert.Equal("play:en/all-agents-busy+en/goodbye", _media.Caller.Actions[^1]);
-        _media.Caller.Raise(new MediaEvent.PromptFinished());
-
-        Assert.Equal(CallState.Ended, call.State);
-        Assert.Equal("agent-failed-486", call.Outcome);
-        Assert.Equal("bye", _caller.Actions[^1]);
-    }
-
-    [Fact]
-    public void Agent_not_answering_is_cancelled_after_the_ring_timeout()
-    {
-        var call = AnsweredAndGreeted();
-        _media.Caller.Raise(new MediaEvent.Digit('1', "rfc4733"));
-        _dialer.Events!(new AgentLegEvent.Ringing(null));
-
-        _time.Advance(_options.RingTimeout);
-
-        Assert.Equal(CallState.Releasing, call.State);
-        Assert.Equal("agent-no-answer", call.Outcome);
-        Assert.Contains("cancel", _dialer.Actions);
-    }
-
-    [Fact]
-    public void No_agent_available_is_announced()
-    {
-        var call = Start(new FakeSelector(hasAgent: false));
-        call.OnAck(null);
-        _media.Caller.Raise(new MediaEvent.Digit('1', "sip-info"));
-
-        Assert.Equal(CallState.Releasing, call.State);
-        Assert.Equal("no-agent", call.Outcome);
-        Assert.Null(_dialer.Dialled);
-    }
-
-    [Fact]
-    public void A_wrong_key_replays_the_greeting_after_the_invalid_prompt_and_gives_up_after_the_repeats()
-    {
-        var call = AnsweredAndGreeted();
-        _media.Caller.Raise(new MediaEvent.Digit('7', "rfc4733"));
-        Assert.Equal("play:en/invalid-choice+en/welcome", _media.Caller.Actions[^1]);
-        Assert.Equal(CallState.Greeting, call.State);
-
-        _media.Caller.Raise(new MediaEvent.Digit('8', "rfc4733"));
-        _media.Caller.Raise(new MediaEvent.Digit('9', "rfc4733"));
-
-        Assert.Equal(CallState.Releasing, call.State);
-        Assert.Equal("invalid-input", call.Outcome);
-    }
-
-    [Fact]
-    public void Silence_after_the_greeting_reprompts_then_releases()
-    {
-        var call = AnsweredAndGreeted();
-        _media.Caller.Raise(new MediaEvent.PromptFinished());
-        Assert.Equal(CallState.WaitingForChoice, call.State);
-
-        _time.Advance(_options.ChoiceTimeout);
-        Assert.Equal("play:en/no-input+en/welcome", _media.Caller.Actions[^1]);
-
-        for (var i = 0; i < 2; i++)
-        {
-            _media.Caller.Raise(new MediaEvent.PromptFinished());
-            _time.Advance(_options.ChoiceTimeout);
-        }
-
-        Assert.Equal(CallState.Releasing, call.State);
-        Assert.Equal("no-input", call.Outcome);
-    }
-
-    [Fact]
-    public void Stray_events_are_ignored_without_breaking_the_call()
-    {
-        var call = Start();
-        _media.Caller.Raise(new MediaEvent.Digit('5', "rfc4733"));
-        _media.Caller.Raise(new MediaEvent.PromptFinished());
-        _dialer.Events?.Invoke(new AgentLegEvent.HungUp());
-        Assert.Equal(CallState.Offered, call.State);
-        call.OnAck(null);
-        Assert.Equal(CallState.Greeting, call.State);
+        Assert.Equal(["1001"], _bed.Selector.Released);
     }
 
     [Fact]
     public void Media_timeout_while_connected_hangs_up_both_sides()
     {
-        var call = AnsweredAndGreeted();
-        _media.Caller.Raise(new MediaEvent.Digit('1', "rfc4733"));
-        _dialer.Events!(new AgentLegEvent.Answered("v=0 agent-answer"));
+        var call = _bed.Connected();
 
-        _media.Caller.Raise(new MediaEvent.Inactive());
+        _bed.CallerMedia.Raise(new MediaEvent.Inactive());
 
         Assert.Equal(CallState.Ended, call.State);
         Assert.Equal("caller-media-timeout", call.Outcome);
-        Assert.Contains("bye", _dialer.Actions);
-        Assert.Equal("bye", _caller.Actions[^1]);
+        Assert.Contains("bye", _bed.Dialer.Actions);
+        Assert.Equal("bye", _bed.Caller.Actions[^1]);
     }
 
+    [Fact]
+    public void Stray_events_before_the_ack_are_ignored_without_breaking_the_call()
+    {
+        var call = _bed.Offered();
+        _bed.Press('5');
+        _bed.CallerMedia.Raise(new MediaEvent.PromptFinished(7));
+        _bed.Dialer.Events?.Invoke(new AgentLegEvent.HungUp());
+        Assert.Equal(CallState.Offered, call.State);
+
+        call.OnAck(null);
+
+        Assert.Equal(CallState.InFlow, call.State);
+        Assert.Equal(["play:en/welcome"], _bed.CallerMedia.Actions);
+    }
+
+    [Fact]
+    public void Keys_and_prompt_ends_while_the_agent_rings_do_not_reach_the_finished_flow()
+    {
+        var call = _bed.InFlow();
+        _bed.Press('1');
+        var played = _bed.CallerMedia.Actions.Count;
+
+        _bed.Press('7');
+        _bed.CallerMedia.FinishPlayback();
+        _bed.Time.Advance(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(CallState.RingingAgent, call.State);
+        Assert.Equal(played, _bed.CallerMedia.Actions.Count);
+    }
 }

@@ -8,12 +8,12 @@ public class DemoConfigTests
     private static readonly string[] DemoSkills = ["sales", "support", "billing", "general", "lang-en", "lang-tl", "lang-ms"];
 
     [Fact]
-    public void Demo_file_loads_with_four_agents_and_two_numbers()
+    public void Demo_file_loads_with_four_agents_and_three_numbers()
     {
         CallCenterConfig config = ConfigLoader.Load(DemoPath);
 
         Assert.Equal(["1001", "1002", "1003", "1004"], config.Agents.Select(a => a.Extension));
-        Assert.Equal(new Dictionary<string, string> { ["100"] = "main", ["200"] = "survey" }, config.Numbers);
+        Assert.Equal(new Dictionary<string, string> { ["100"] = "main", ["101"] = "agent-line", ["200"] = "survey" }, config.Numbers);
     }
 
     [Fact]

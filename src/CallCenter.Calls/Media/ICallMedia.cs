@@ -20,9 +20,11 @@ public interface ICallMedia : IDisposable
     /// Plays prompts in order, replacing whatever was playing. A key press stops them when
     /// <paramref name="interruptible"/> (the Digit event is then the only signal). PromptFinished is raised
     /// only when every prompt played to its end, never for a playback that was replaced, stopped or interrupted,
-    /// so the call cannot mistake a stale end for the current one.
+    /// and it carries the number returned here: an end that was already on its way to the call when a new playback
+    /// started is recognised as stale rather than taken for the end of the new one.
     /// </summary>
-    void Play(IReadOnlyList<string> promptKeys, bool interruptible);
+    /// <returns>This playback's number, unique on the leg.</returns>
+    int Play(IReadOnlyList<string> promptKeys, bool interruptible);
 
     /// <summary>Plays ringback tone until stopped.</summary>
     void PlayRingback();
@@ -51,8 +53,8 @@ public interface ICallMediaFactory
 /// <summary>Media events of a leg.</summary>
 public abstract record MediaEvent
 {
-    /// <summary>All prompts of the last <see cref="ICallMedia.Play"/> were played to their end.</summary>
-    public sealed record PromptFinished : MediaEvent;
+    /// <summary>All prompts of playback <paramref name="Playback"/> (the number <see cref="ICallMedia.Play"/> returned) were played to their end.</summary>
+    public sealed record PromptFinished(int Playback) : MediaEvent;
 
     /// <summary>A key press, whatever way it arrived (RFC 4733, SIP INFO, in-band).</summary>
     public sealed record Digit(char Key, string Method) : MediaEvent;

@@ -41,6 +41,7 @@ public sealed partial class RtpCallMedia : ICallMedia, IRtpEndpointHandler, IMed
     private NegotiatedMedia? _media;
     private RtpCallMedia? _bridge;
     private bool _interruptible;
+    private int _playback;
     private byte _payloadType; // the negotiated audio payload type: 0 or 8, or the dynamic number the peer chose
     private ushort _sequence;
     private uint _timestamp;
@@ -74,7 +75,7 @@ public sealed partial class RtpCallMedia : ICallMedia, IRtpEndpointHandler, IMed
     internal RtpEndpointCounters TransportCounters => _endpoint.Counters;
 
     /// <inheritdoc />
-    public void Play(IReadOnlyList<string> promptKeys, bool interruptible)
+    public int Play(IReadOnlyList<string> promptKeys, bool interruptible)
     {
         var prompts = new List<Prompt>(promptKeys.Count);
         foreach (var key in promptKeys)
@@ -89,16 +90,21 @@ public sealed partial class RtpCallMedia : ICallMedia, IRtpEndpointHandler, IMed
             }
         }
 
+        int playback;
         lock (_gate)
         {
+            // Numbered under the lock the clock thread reads it under, so a finished event names its own playback.
+            playback = ++_playback;
             _interruptible = interruptible;
             _player.Play(prompts);
         }
 
         if (prompts.Count == 0)
         {
-            _onEvent(new MediaEvent.PromptFinished());
+            _onEvent(new MediaEvent.PromptFinished(playback));
         }
+
+        return playback;
     }
 
     /// <inheritdoc />
@@ -191,6 +197,7 @@ public sealed partial class RtpCallMedia : ICallMedia, IRtpEndpointHandler, IMed
         Span<byte> packet = stackalloc byte[MaxPacket];
         int length;
         bool finished;
+        int playback;
         lock (_gate)
         {
             if (_disposed || _media is null || _bridge is not null || !_media.Direction.CanSend())
@@ -199,6 +206,7 @@ public sealed partial class RtpCallMedia : ICallMedia, IRtpEndpointHandler, IMed
             }
 
             var frame = _player.NextFrame(out finished);
+            playback = _playback;
             if (finished)
             {
                 _interruptible = false;
@@ -210,7 +218,7 @@ public sealed partial class RtpCallMedia : ICallMedia, IRtpEndpointHandler, IMed
         _endpoint.SendRtp(packet[..length]);
         if (finished)
         {
-            _onEvent(new MediaEvent.PromptFinished());
+            _onEvent(new MediaEvent.PromptFinished(playback));
         }
     }
 

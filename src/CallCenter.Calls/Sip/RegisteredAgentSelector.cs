@@ -1,18 +1,19 @@
 using System.Collections.Concurrent;
+using System.Net;
 using CallCenter.Calls.Legs;
 using CallCenter.Sip.Message;
 using CallCenter.Sip.Registrar;
 using CallCenter.Sip.Transactions;
 using CallCenter.Sip.Transport;
-using System.Net;
 
 namespace CallCenter.Calls.Sip;
 
 /// <summary>
-/// The walking-skeleton routing rule: the first agent, in configuration order, whose softphone is registered
-/// and who is not already on a call. Deterministic; skill routing replaces it in a later issue.
+/// The routing rule until queues exist: the first agent, in configuration order, who has every skill the flow asked
+/// for, whose softphone is registered and who is not already on a call. Proficiency only counts as having the skill
+/// (above 0); choosing the best-skilled agent is the routing issue's. Deterministic.
 /// </summary>
-public sealed class RegisteredAgentSelector(IReadOnlyList<(string Extension, string Name)> agents, BindingStore bindings) : IAgentSelector
+public sealed class RegisteredAgentSelector(IReadOnlyList<AgentProfile> agents, BindingStore bindings) : IAgentSelector
 {
     private readonly ConcurrentDictionary<string, string> _busy = new(StringComparer.Ordinal);
 
@@ -20,23 +21,47 @@ public sealed class RegisteredAgentSelector(IReadOnlyList<(string Extension, str
     public IReadOnlyCollection<string> Busy => _busy.Keys.ToArray();
 
     /// <inheritdoc />
-    public AgentTarget? Reserve(string callId)
+    public AgentTarget? Reserve(string callId, IReadOnlyList<string> skills)
     {
-        foreach (var (extension, name) in agents)
+        ArgumentNullException.ThrowIfNull(skills);
+        foreach (var agent in agents)
         {
-            var live = bindings.Lookup(extension);
+            if (!agent.HasAll(skills))
+            {
+                continue;
+            }
+
+            var live = bindings.Lookup(agent.Extension);
             if (live.Count == 0 || !SipUri.TryParse(live[0].Contact, out var contact, out _))
             {
                 continue;
             }
 
-            if (_busy.TryAdd(extension, callId))
+            if (_busy.TryAdd(agent.Extension, callId))
             {
-                return new AgentTarget(extension, name, contact, RouteTo(live[0], contact));
+                return new AgentTarget(agent.Extension, agent.Name, contact, RouteTo(live[0], contact));
             }
         }
 
         return null;
+    }
+
+    /// <inheritdoc />
+    public void Release(string extension, string callId) =>
+        _busy.TryRemove(new KeyValuePair<string, string>(extension, callId));
+
+    /// <inheritdoc />
+    public bool AnyLoggedIn(string skill)
+    {
+        foreach (var agent in agents)
+        {
+            if (agent.Has(skill) && bindings.Lookup(agent.Extension).Count > 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -54,8 +79,4 @@ public sealed class RegisteredAgentSelector(IReadOnlyList<(string Extension, str
 
         return binding.Source;
     }
-
-    /// <inheritdoc />
-    public void Release(string extension, string callId) =>
-        _busy.TryRemove(new KeyValuePair<string, string>(extension, callId));
 }

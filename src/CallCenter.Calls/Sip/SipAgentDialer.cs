@@ -8,8 +8,8 @@ using CallCenter.Sip.Message;
 namespace CallCenter.Calls.Sip;
 
 /// <summary>
-/// Rings agents through the UA core (UAC INVITE to the Contact they registered, over the flow they registered on)
-/// and knows which leg each answered agent dialog belongs to.
+/// Rings agents through the UA core (UAC INVITE to the Contact they registered, over the flow they registered on),
+/// and transfer destinations the same way, and knows which leg each answered dialog belongs to.
 /// </summary>
 internal sealed class SipAgentDialer(UserAgentCore core) : IAgentDialer
 {
@@ -20,7 +20,9 @@ internal sealed class SipAgentDialer(UserAgentCore core) : IAgentDialer
 
     public IAgentLeg Dial(AgentTarget target, string callerDescription, string offerSdp, Action<AgentLegEvent> onEvent)
     {
-        var to = new NameAddress(new SipUri("sip", target.Extension, target.Contact.Host, target.Contact.Port), target.DisplayName);
+        // A transfer destination may be a bare host (sip:192.0.2.7): no user part then, rather than an empty one.
+        var user = target.Extension.Length == 0 ? null : target.Extension;
+        var to = new NameAddress(new SipUri("sip", user, target.Contact.Host, target.Contact.Port), target.DisplayName);
         var from = new NameAddress(new SipUri("sip", "callcenter", target.Contact.Host), callerDescription);
         var leg = new SipAgentLeg(core);
         var invite = core.Invite(

@@ -1,11 +1,15 @@
 using CallCenter.Calls;
+using CallCenter.Calls.Legs;
 using CallCenter.Calls.Media;
 using CallCenter.Calls.Sip;
 using CallCenter.Config;
+using CallCenter.Ivr.Catalog;
+using CallCenter.Ivr.Runtime;
 using CallCenter.Media.Audio;
 using CallCenter.Media.Dtmf;
 using CallCenter.Media.Transport;
 using CallCenter.Media.Transport.Clock;
+using CallCenter.Server.Flows;
 using CallCenter.Server.Hosting;
 using CallCenter.Sip.Core;
 using CallCenter.Sip.Registrar;
@@ -13,7 +17,10 @@ using CallCenter.Sip.SessionTimers;
 
 namespace CallCenter.Server.Calls;
 
-/// <summary>Registers call handling: media engine (RTP ports, receive threads, clock, prompts) and the call manager.</summary>
+/// <summary>
+/// Registers call handling: media engine (RTP ports, receive threads, clock, prompts), agent selection, the IVR flow
+/// runtime, and the call manager that runs each number's flow (from the flow catalog <c>AddFlows</c> registers).
+/// </summary>
 public static class CallsServiceCollectionExtensions
 {
     /// <summary>Adds the services; the prompt folder is loaded and checked here, so a bad prompt stops the server at start.</summary>
@@ -59,8 +66,15 @@ public static class CallsServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton(sp => new RegisteredAgentSelector(
-            sp.GetRequiredService<CallCenterConfig>().Agents.Select(a => (a.Extension, a.Name)).ToArray(),
+            sp.GetRequiredService<CallCenterConfig>().Agents.Select(a => new AgentProfile(a.Extension, a.Name, a.Skills)).ToArray(),
             sp.GetRequiredService<BindingStore>()));
+
+        // One runtime for every call. The runtime falls back to English per prompt itself, so it must see which prompts
+        // each language really has: the library's own lookups would already have fallen back.
+        services.AddSingleton(sp => new FlowRuntime(
+            sp.GetRequiredService<FlowCatalog>().Find,
+            new PromptLibraryCatalog(prompts),
+            sp.GetRequiredService<ILogger<FlowRuntime>>()));
         services.AddSingleton(sp =>
         {
             var core = sp.GetRequiredService<UserAgentCore>();
@@ -70,6 +84,8 @@ public static class CallsServiceCollectionExtensions
                 sp.GetRequiredService<MediaEngine>(),
                 sp.GetRequiredService<RegisteredAgentSelector>(),
                 sp.GetRequiredService<CallCenterConfig>().Numbers,
+                sp.GetRequiredService<FlowCatalog>().Find,
+                sp.GetRequiredService<FlowRuntime>(),
                 sp.GetRequiredService<MediaEngine>().CountingSipInfoDigits(ParseInfoDigit),
                 callOptions,
                 sp.GetRequiredService<TimeProvider>(),

@@ -5,7 +5,10 @@ using CallCenter.Media.Sdp;
 
 namespace CallCenter.Calls.Tests.Media;
 
-/// <summary>A leg answers a caller's offer and plays prompts to it over real loopback RTP, paced by the media clock.</summary>
+/// <summary>
+/// A leg answers a caller's offer and plays prompts to it over real loopback RTP, paced by the media clock; each
+/// playback's end names the playback it ends.
+/// </summary>
 public class RtpCallMediaPlaybackTests
 {
     private const int Ports = 30000;
@@ -69,13 +72,14 @@ public class RtpCallMediaPlaybackTests
         var leg = harness.Answered(peer, "0 101");
         var longFirst = TestPrompts.Frames(TestPrompts.Long, G711Law.MuLaw)[0];
 
-        leg.Media.Play([TestPrompts.Long.Key], interruptible: false);
+        var replaced = leg.Media.Play([TestPrompts.Long.Key], interruptible: false);
         Eventually.True(() => RtpStreamAssert.IndexOfFrame(peer.Received, longFirst) >= 0, "the long prompt starting");
-        leg.Media.Play([TestPrompts.Short.Key], interruptible: false);
+        var replacing = leg.Media.Play([TestPrompts.Short.Key], interruptible: false);
         Eventually.True(() => leg.Events.PromptsFinished == 1, "the end of the replacement");
         peer.WaitForMore(10);
 
-        Assert.Equal(1, leg.Events.PromptsFinished);
+        Assert.NotEqual(replaced, replacing);
+        Assert.Equal(replacing, Assert.Single(leg.Events.Snapshot().OfType<MediaEvent.PromptFinished>()).Playback);
         var received = peer.Received;
         var replacement = RtpStreamAssert.IndexOfFrames(received, TestPrompts.Frames(TestPrompts.Short, G711Law.MuLaw));
         Assert.True(replacement > RtpStreamAssert.IndexOfFrame(received, longFirst));
@@ -90,8 +94,8 @@ public class RtpCallMediaPlaybackTests
         var peer = harness.Peer();
         var leg = harness.Answered(peer, "0 101");
 
-        leg.Media.Play(["en/no-such-prompt"], interruptible: false);
-        Assert.Equal(1, leg.Events.PromptsFinished);
+        var unknown = leg.Media.Play(["en/no-such-prompt"], interruptible: false);
+        Assert.Equal(unknown, Assert.Single(leg.Events.Snapshot().OfType<MediaEvent.PromptFinished>()).Playback);
 
         leg.Media.Play([TestPrompts.Long.Key], interruptible: false);
         var longFirst = TestPrompts.Frames(TestPrompts.Long, G711Law.MuLaw)[0];

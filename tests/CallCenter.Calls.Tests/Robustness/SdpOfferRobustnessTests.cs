@@ -108,7 +108,7 @@ public partial class SdpOfferRobustnessTests
     {
         using var harness = new MediaEngineHarness(Ports, startClock: false);
         var leg = harness.Open("fuzz");
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(500), Prop.ForAll<string>(text => AnsweredOrRefused(leg, text ?? "")));
+        Check.One(FsCheck.Config.QuickThrowOnFailure.WithMaxTest(500), Prop.ForAll<string>(text => AnsweredOrRefused(leg, text ?? "")));
     }
 
     [Fact]
@@ -117,7 +117,7 @@ public partial class SdpOfferRobustnessTests
         // The clock is stopped: an answered damaged offer may name any address, and nothing must be sent there.
         using var harness = new MediaEngineHarness(Ports, startClock: false);
         var leg = harness.Open("fuzz");
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(2000), Prop.ForAll(DamagedOffer().ToArbitrary(), text => AnsweredOrRefused(leg, text)));
+        Check.One(FsCheck.Config.QuickThrowOnFailure.WithMaxTest(2000), Prop.ForAll(DamagedOffer().ToArbitrary(), text => AnsweredOrRefused(leg, text)));
     }
 
     private static bool AnsweredOrRefused(TestLeg leg, string offer)

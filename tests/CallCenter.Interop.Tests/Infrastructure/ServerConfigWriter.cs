@@ -6,8 +6,14 @@ namespace CallCenter.Interop.Tests.Infrastructure;
 /// <summary>Writes the server's YAML configuration (agents and numbers) for a test.</summary>
 public static class ServerConfigWriter
 {
-    /// <summary>The YAML text for <paramref name="agents"/>, with number 100 routed to the <c>main</c> flow.</summary>
-    public static string Render(IEnumerable<TestAgent> agents)
+    /// <summary>
+    /// The numbers most tests dial: 100 runs the agent line (ivr-flows/agent-line.yaml: "press 1 to speak to an agent",
+    /// then the first free English-speaking agent), the flow the press-1 tests were written against.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> AgentLineNumbers { get; } = new Dictionary<string, string> { ["100"] = "agent-line" };
+
+    /// <summary>The YAML text for <paramref name="agents"/> and <paramref name="numbers"/> (<see cref="AgentLineNumbers"/> by default).</summary>
+    public static string Render(IEnumerable<TestAgent> agents, IReadOnlyDictionary<string, string>? numbers = null)
     {
         var yaml = new StringBuilder();
         yaml.Append("agents:\n");
@@ -16,11 +22,16 @@ public static class ServerConfigWriter
             yaml.Append(CultureInfo.InvariantCulture, $"  - extension: {Quote(agent.Extension)}\n");
             yaml.Append(CultureInfo.InvariantCulture, $"    name: {Quote(agent.Name)}\n");
             yaml.Append(CultureInfo.InvariantCulture, $"    secret: {Quote(agent.Secret)}\n");
-            yaml.Append("    skills: { sales: 5 }\n");
+            var skills = agent.Skills.Select(skill => string.Create(CultureInfo.InvariantCulture, $"{skill.Key}: {skill.Value}"));
+            yaml.Append(CultureInfo.InvariantCulture, $"    skills: {{ {string.Join(", ", skills)} }}\n");
         }
 
         yaml.Append("numbers:\n");
-        yaml.Append("  \"100\": main\n");
+        foreach (var (number, flow) in numbers ?? AgentLineNumbers)
+        {
+            yaml.Append(CultureInfo.InvariantCulture, $"  {Quote(number)}: {flow}\n");
+        }
+
         return yaml.ToString();
     }
 

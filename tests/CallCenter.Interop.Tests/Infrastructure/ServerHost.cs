@@ -35,19 +35,25 @@ public sealed class ServerHost : IAsyncDisposable
     /// <summary>Client for the server's HTTP API.</summary>
     public HttpClient Http { get; }
 
+    /// <summary>The sample flows (ivr-flows/ of the repository), copied next to the binaries with the server.</summary>
+    public static string SampleFlowsDirectory => Path.Combine(AppContext.BaseDirectory, "ivr-flows");
+
     /// <summary>
-    /// Writes the config for <paramref name="agents"/> into <paramref name="workspace"/> and starts the server;
-    /// returns once its SIP sockets are bound. <paramref name="authAlgorithms"/>, when given, replaces the offered
-    /// digest algorithms (<c>--Sip:AuthAlgorithms=A,B</c>, most preferred first). <paramref name="settings"/> are
-    /// further command-line settings appended last, so they win (e.g. <c>--Calls:RingTimeout=00:00:03</c>).
+    /// Writes the config for <paramref name="agents"/> and <paramref name="numbers"/> (by default 100 → the agent line,
+    /// <see cref="ServerConfigWriter.AgentLineNumbers"/>) into <paramref name="workspace"/> and starts the server with
+    /// the sample flows; returns once its SIP sockets are bound. <paramref name="authAlgorithms"/>, when given, replaces
+    /// the offered digest algorithms (<c>--Sip:AuthAlgorithms=A,B</c>, most preferred first). <paramref name="settings"/>
+    /// are further command-line settings appended last, so they win (e.g. <c>--Calls:RingTimeout=00:00:03</c>, or
+    /// <c>--Flows:Directory=DIR</c> for flows of the test's own).
     /// </summary>
     public static async Task<ServerHost> StartAsync(
         InteropWorkspace workspace,
         IEnumerable<TestAgent> agents,
         IReadOnlyList<string>? authAlgorithms = null,
-        IReadOnlyList<string>? settings = null)
+        IReadOnlyList<string>? settings = null,
+        IReadOnlyDictionary<string, string>? numbers = null)
     {
-        var configPath = workspace.WriteFile("callcenter.yaml", ServerConfigWriter.Render(agents));
+        var configPath = workspace.WriteFile("callcenter.yaml", ServerConfigWriter.Render(agents, numbers));
         var ports = LoopbackPorts.Reserve(2);
         var (sipPort, httpPort) = (ports[0], ports[1]);
         var args = new List<string>
@@ -56,6 +62,7 @@ public sealed class ServerHost : IAsyncDisposable
             "--Sip:Address=127.0.0.1",
             $"--urls=http://127.0.0.1:{httpPort}",
             $"--config={configPath}",
+            $"--Flows:Directory={SampleFlowsDirectory}",
             "--Logging:LogLevel:Default=Warning",
         };
         if (authAlgorithms is { Count: > 0 })

@@ -23,7 +23,7 @@ public sealed class RealPromptsTests
     }
 
     [Theory]
-    [InlineData("en/welcome")]            // the prompt defaults of CallCenter.Calls' CallOptions
+    [InlineData("en/welcome")]            // prompts the flows and the flow runtime's defaults use
     [InlineData("en/invalid-choice")]
     [InlineData("en/no-input")]
     [InlineData("en/connecting")]

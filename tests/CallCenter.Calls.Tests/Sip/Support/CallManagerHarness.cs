@@ -2,6 +2,9 @@ using System.Net;
 using CallCenter.Auth;
 using CallCenter.Calls.Actor;
 using CallCenter.Calls.Media;
+using CallCenter.Calls.Tests.Calls;
+using CallCenter.Ivr.Definition;
+using CallCenter.Ivr.Runtime;
 using CallCenter.Sip.Core;
 using CallCenter.Sip.Dialogs;
 using CallCenter.Sip.Message;
@@ -13,8 +16,8 @@ using Microsoft.Extensions.Time.Testing;
 namespace CallCenter.Calls.Tests.Sip.Support;
 
 /// <summary>
-/// The call manager over the real SIP stack on loopback and a fake clock, with fake media: a caller's phone dials 100,
-/// presses 1 and is bridged to an agent's phone; both phones are <see cref="SipPeer"/>s, so a test plays either side
+/// The call manager over the real SIP stack on loopback and a fake clock, with fake media: a caller's phone dials 100
+/// (the agent line), presses 1 and is bridged to an agent's phone; both phones are <see cref="SipPeer"/>s, so a test plays either side
 /// message by message. Call events run inline, so what a message causes has happened when the server's answer arrives.
 /// </summary>
 internal sealed class CallManagerHarness : IAsyncDisposable
@@ -71,18 +74,26 @@ internal sealed class CallManagerHarness : IAsyncDisposable
 
     private string ServerHostPort => $"127.0.0.1:{Stack.UdpEndPoints[0].Port}";
 
-    public static async Task<CallManagerHarness> StartAsync(CallOptions? options = null)
+    /// <summary>
+    /// Starts the stack and the manager: number 100 runs flow <c>main</c>, which is the agent line unless
+    /// <paramref name="findFlow"/> says otherwise (null: the flow is not loaded).
+    /// </summary>
+    public static async Task<CallManagerHarness> StartAsync(CallOptions? options = null, Func<string, FlowDefinition?>? findFlow = null)
     {
         var harness = new CallManagerHarness(options ?? new CallOptions());
         await harness.Stack.StartAsync(CancellationToken.None);
         var server = harness.Stack.UdpEndPoints[0];
         harness.Caller = new SipPeer(server, "0917");
         harness.Agent = new SipPeer(server, "1001");
+        var agentLine = TestFlows.Load(TestFlows.AgentLine);
+        findFlow ??= name => name == "main" ? agentLine : null;
         harness.Manager = new CallManager(
             harness.Core,
             harness.Media,
             new FakeSelector(agentPort: harness.Agent.EndPoint.Port),
             new Dictionary<string, string> { ["100"] = "main" },
+            findFlow,
+            new FlowRuntime(findFlow, (language, _) => language == "en"),
             (_, body) => body.Contains("Signal=1", StringComparison.Ordinal) ? '1' : null,
             harness.Options,
             harness.Time,
@@ -98,13 +109,17 @@ internal sealed class CallManagerHarness : IAsyncDisposable
         return harness;
     }
 
+    /// <summary>The caller's INVITE to <paramref name="number"/> with an SDP offer (and <paramref name="extraHeaders"/>).</summary>
+    public SipRequest CallerInvite(string number, string extraHeaders = "") =>
+        SipPeer.Request(
+            $"INVITE sip:{number}@{ServerHostPort} SIP/2.0\n{Caller.Via}\nFrom: \"Customer\" <sip:0917@{Caller.HostPort}>;tag=caller-tag\nTo: <sip:{number}@{ServerHostPort}>\n" +
+            $"Call-ID: caller-{Guid.NewGuid():N}\nCSeq: 1 INVITE\nContact: {Caller.Contact}\n{extraHeaders}",
+            "v=0 caller-offer");
+
     /// <summary>The caller dials 100 with an SDP offer (and <paramref name="extraHeaders"/>), is answered and acknowledges.</summary>
     public async Task<CallerCall> CallerAnsweredAsync(string extraHeaders = "")
     {
-        var invite = SipPeer.Request(
-            $"INVITE sip:100@{ServerHostPort} SIP/2.0\n{Caller.Via}\nFrom: \"Customer\" <sip:0917@{Caller.HostPort}>;tag=caller-tag\nTo: <sip:100@{ServerHostPort}>\n" +
-            $"Call-ID: caller-{Guid.NewGuid():N}\nCSeq: 1 INVITE\nContact: {Caller.Contact}\n{extraHeaders}",
-            "v=0 caller-offer");
+        var invite = CallerInvite("100", extraHeaders);
         var ok = await Caller.SendAndGetFinalAsync(invite);
         Assert.Equal(200, ok.StatusCode);
         var call = new CallerCall(invite, ok);
