@@ -5,15 +5,24 @@ namespace CallCenter.Config;
 /// <summary>The whole contact-centre configuration, as loaded from one YAML file. Immutable.</summary>
 public sealed class CallCenterConfig
 {
+    /// <summary>Skills starting with this name a caller's language, e.g. lang-en.</summary>
+    public const string LanguageSkillPrefix = "lang-";
+
     /// <summary>Creates a configuration. Extensions must be unique.</summary>
     /// <param name="agents">Agents in file order; copied.</param>
     /// <param name="numbers">Dialled number to IVR flow name; copied.</param>
     /// <param name="sourcePath">File (or source name) the configuration was read from.</param>
-    /// <exception cref="ArgumentException">Two agents share an extension.</exception>
+    /// <param name="queues">Queues in file order; copied. Names must be unique.</param>
+    /// <param name="trunks">Trunks in file order; copied. Names must be unique.</param>
+    /// <param name="callbacks">Callback settings, or null when callbacks are not configured.</param>
+    /// <exception cref="ArgumentException">Two agents share an extension, or two queues or trunks share a name.</exception>
     public CallCenterConfig(
         IEnumerable<AgentConfig> agents,
         IEnumerable<KeyValuePair<string, string>> numbers,
-        string sourcePath)
+        string sourcePath,
+        IEnumerable<QueueConfig>? queues = null,
+        IEnumerable<TrunkConfig>? trunks = null,
+        CallbackSettings? callbacks = null)
     {
         ArgumentNullException.ThrowIfNull(agents);
         ArgumentNullException.ThrowIfNull(numbers);
@@ -24,7 +33,27 @@ public sealed class CallCenterConfig
         AgentsByExtension = IndexByExtension(agentArray);
         Numbers = new Dictionary<string, string>(numbers, StringComparer.Ordinal).AsReadOnly();
         SourcePath = sourcePath;
+        Queues = [.. queues ?? []];
+        QueuesByName = Queues.ToDictionary(q => q.Name, StringComparer.Ordinal).AsReadOnly();
+        Trunks = [.. trunks ?? []];
+        TrunksByName = Trunks.ToDictionary(t => t.Name, StringComparer.Ordinal).AsReadOnly();
+        Callbacks = callbacks;
     }
+
+    /// <summary>Queues in the order they appear in the file.</summary>
+    public IReadOnlyList<QueueConfig> Queues { get; }
+
+    /// <summary>Queues by name (e.g. for overflow targets).</summary>
+    public IReadOnlyDictionary<string, QueueConfig> QueuesByName { get; }
+
+    /// <summary>Trunks in the order they appear in the file.</summary>
+    public IReadOnlyList<TrunkConfig> Trunks { get; }
+
+    /// <summary>Trunks by name.</summary>
+    public IReadOnlyDictionary<string, TrunkConfig> TrunksByName { get; }
+
+    /// <summary>How callbacks are placed; null when the file has no <c>callbacks:</c> section.</summary>
+    public CallbackSettings? Callbacks { get; }
 
     /// <summary>Agents in the order they appear in the file.</summary>
     public IReadOnlyList<AgentConfig> Agents { get; }
@@ -44,6 +73,31 @@ public sealed class CallCenterConfig
     /// <summary>Finds the agent registered under <paramref name="extension"/>.</summary>
     public bool TryGetAgent(string extension, [NotNullWhen(true)] out AgentConfig? agent) =>
         AgentsByExtension.TryGetValue(extension, out agent);
+
+    /// <summary>
+    /// The queue for an IVR queue node that asks for <paramref name="skills"/>: the queue whose
+    /// skills are exactly those names; failing that, the queue whose skills are exactly the
+    /// requested ones other than language skills (<c>lang-…</c>), which the call then requires
+    /// in addition (so one "sales" queue serves callers of every language).
+    /// </summary>
+    public bool TryFindQueue(IReadOnlyCollection<string> skills, [NotNullWhen(true)] out QueueConfig? queue)
+    {
+        ArgumentNullException.ThrowIfNull(skills);
+        queue = FindExact(skills) ?? FindExact([.. skills.Where(s => !s.StartsWith(LanguageSkillPrefix, StringComparison.Ordinal))]);
+        return queue is not null;
+    }
+
+    private QueueConfig? FindExact(IReadOnlyCollection<string> skills)
+    {
+        var wanted = new HashSet<string>(skills, StringComparer.Ordinal);
+        if (wanted.Count == 0)
+        {
+            return null;
+        }
+
+        // File order decides if two queues have the same skills; the first one written wins.
+        return Queues.FirstOrDefault(q => wanted.SetEquals(q.Skills.Keys));
+    }
 
     private static IReadOnlyDictionary<string, AgentConfig> IndexByExtension(AgentConfig[] agents)
     {

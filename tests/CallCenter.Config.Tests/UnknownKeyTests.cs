@@ -8,9 +8,9 @@ public class UnknownKeyTests
     public void Unknown_top_level_section_lists_the_allowed_sections()
     {
         Load.FailsWith(
-            Load.Lines("agents: []", "queues: []"),
+            Load.Lines("agents: []", "routing: []"),
             line: 2, column: 1,
-            "unknown section \"queues\"; allowed sections are: agents, numbers");
+            "unknown section \"routing\"; allowed sections are: agents, numbers, queues, trunks, callbacks");
     }
 
     [Fact]
@@ -19,7 +19,7 @@ public class UnknownKeyTests
         Load.FailsWith(
             Load.Lines("agent: []"),
             line: 1, column: 1,
-            "unknown section \"agent\" (did you mean \"agents\"?); allowed sections are: agents, numbers");
+            "unknown section \"agent\" (did you mean \"agents\"?); allowed sections are: agents, numbers, queues, trunks, callbacks");
     }
 
     [Fact]

@@ -4,9 +4,8 @@ namespace CallCenter.Config.Sections;
 
 /// <summary>
 /// Reads one top-level key of the file into a <see cref="ConfigBuilder"/>.
-/// To add a section (queues, trunks, …): subclass this, list the instance in
-/// <see cref="ConfigSections.All"/>, and give <see cref="ConfigBuilder"/> and
-/// <see cref="CallCenterConfig"/> a place for what it reads.
+/// To add a section: subclass this, list the instance in <see cref="ConfigSections.All"/>, and
+/// give <see cref="ConfigBuilder"/> and <see cref="CallCenterConfig"/> a place for what it reads.
 /// </summary>
 internal abstract class ConfigSection
 {
@@ -15,4 +14,12 @@ internal abstract class ConfigSection
 
     /// <summary>Validates <paramref name="value"/>, reporting every problem, and stores what is valid.</summary>
     public abstract void Read(Node value, ConfigBuilder builder, ErrorCollector errors);
+
+    /// <summary>
+    /// Runs after every section is read (present or not), to check references into other
+    /// sections regardless of the order sections appear in the file.
+    /// </summary>
+    public virtual void CheckReferences(ConfigBuilder builder, ErrorCollector errors)
+    {
+    }
 }

@@ -7,5 +7,8 @@ internal static class ConfigSections
     [
         new AgentsSection(),
         new NumbersSection(),
+        new QueuesSection(),
+        new TrunksSection(),
+        new CallbacksSection(),
     ];
 }

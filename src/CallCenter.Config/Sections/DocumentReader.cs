@@ -34,6 +34,11 @@ internal static class DocumentReader
                 section.Read(entry.Value, builder, errors);
             }
         }
+
+        foreach (ConfigSection section in ConfigSections.All)
+        {
+            section.CheckReferences(builder, errors);
+        }
     }
 
     // An empty file is refused rather than read as "no agents": it is far more likely a wrong

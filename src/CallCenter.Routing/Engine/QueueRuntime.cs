@@ -1,0 +1,15 @@
+namespace CallCenter.Routing;
+
+/// <summary>A queue definition with what the engine keeps for it: handle times and its default pools.</summary>
+internal sealed class QueueRuntime(QueueDefinition definition, ExpansionStep[] steps, int handleTimeWindow)
+{
+    public QueueDefinition Definition { get; } = definition;
+
+    /// <summary>Expansion steps sorted by <see cref="ExpansionStep.After"/>.</summary>
+    public ExpansionStep[] Steps { get; } = steps;
+
+    public HandleTimeWindow HandleTimes { get; } = new(handleTimeWindow);
+
+    /// <summary>Pools for contacts that use the queue's own requirements, built on first use.</summary>
+    public RoutingPool[]? DefaultPools { get; set; }
+}
