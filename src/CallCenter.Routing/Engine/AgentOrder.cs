@@ -8,27 +8,15 @@ internal sealed class AgentOrder : IComparer<PoolMembership>
 {
     private readonly RoutingStrategy _strategy;
 
-    private AgentOrder(RoutingStrategy strategy) => _strategy = strategy;
+    public AgentOrder(RoutingStrategy strategy) =>
+        _strategy = Enum.IsDefined(strategy) ? strategy : throw new ArgumentOutOfRangeException(nameof(strategy), strategy, "Unknown routing strategy.");
 
-    public static AgentOrder For(RoutingStrategy strategy) => strategy switch
-    {
-        RoutingStrategy.BestSkill => BestSkill,
-        RoutingStrategy.LongestIdle => LongestIdle,
-        RoutingStrategy.RoundRobin => RoundRobin,
-        RoutingStrategy.FewestCalls => FewestCalls,
-        _ => throw new ArgumentOutOfRangeException(nameof(strategy), strategy, "Unknown routing strategy."),
-    };
-
-    private static AgentOrder BestSkill { get; } = new(RoutingStrategy.BestSkill);
-
-    private static AgentOrder LongestIdle { get; } = new(RoutingStrategy.LongestIdle);
-
-    private static AgentOrder RoundRobin { get; } = new(RoutingStrategy.RoundRobin);
-
-    private static AgentOrder FewestCalls { get; } = new(RoutingStrategy.FewestCalls);
+    /// <summary>Comparisons made so far (see <see cref="ContactOrder.Comparisons"/>).</summary>
+    public long Comparisons { get; private set; }
 
     public int Compare(PoolMembership? x, PoolMembership? y)
     {
+        Comparisons++;
         if (ReferenceEquals(x, y))
         {
             return 0;

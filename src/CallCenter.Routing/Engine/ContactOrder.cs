@@ -6,10 +6,12 @@ namespace CallCenter.Routing;
 /// </summary>
 internal sealed class ContactOrder : IComparer<ContactEntry>
 {
-    public static ContactOrder Instance { get; } = new();
+    /// <summary>Comparisons made so far: the engine's algorithmic work, counted so tests can show its O(log n) growth.</summary>
+    public long Comparisons { get; private set; }
 
     public int Compare(ContactEntry? x, ContactEntry? y)
     {
+        Comparisons++;
         if (ReferenceEquals(x, y))
         {
             return 0;

@@ -15,7 +15,7 @@ public sealed partial class RoutingEngine
             if (contacts.Count > 0)
             {
                 var head = contacts.Min!;
-                if (best is null || ContactOrder.Instance.Compare(head, best) < 0)
+                if (best is null || _contactOrder.Compare(head, best) < 0)
                 {
                     best = head;
                 }
@@ -73,7 +73,7 @@ public sealed partial class RoutingEngine
             return pool;
         }
 
-        pool = new RoutingPool(rule, strategy);
+        pool = new RoutingPool(rule, strategy, _contactOrder, _agentOrders[(int)strategy]);
         _pools.Add(key, pool);
         foreach (var agent in _agentList)
         {

@@ -60,9 +60,16 @@ public sealed partial class RoutingEngine
 
     private void MaxWaitReached(ContactEntry contact, DateTimeOffset due)
     {
-        // A contact ringing an agent at its maximum wait is left to that offer.
-        if (!contact.Live || contact.Status != ContactState.Waiting)
+        if (!contact.Live || contact.Status == ContactState.Connected)
         {
+            return;
+        }
+
+        // A contact ringing an agent at its maximum wait is left to that offer; if it comes back unanswered, the
+        // limit applies at the end of the ring timeout.
+        if (contact.Status == ContactState.Ringing)
+        {
+            _timers.Add(due + contact.Queue.Definition.RingTimeout, new RoutingTimer(TimerKind.MaxWait, contact, null, 0));
             return;
         }
 

@@ -24,6 +24,8 @@ public sealed partial class RoutingEngine
     private readonly Dictionary<string, ContactEntry> _contacts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RoutingPool> _pools = new(StringComparer.Ordinal);
     private readonly RoutingTimers _timers = new();
+    private readonly ContactOrder _contactOrder = new();
+    private readonly AgentOrder[] _agentOrders = [.. Enum.GetValues<RoutingStrategy>().Select(s => new AgentOrder(s))];
     private List<RoutingDecision> _decisions = [];
     private DateTimeOffset _now = DateTimeOffset.MinValue;
     private long _offerSequence;
@@ -94,6 +96,9 @@ public sealed partial class RoutingEngine
         TimeSpan? estimate = average is { } aht && pool.Staffed > 0 ? aht * position / pool.Staffed : null;
         return new WaitEstimate(position, estimate, pool.Staffed);
     }
+
+    /// <summary>Sorted-set comparisons made so far: the engine's algorithmic work, for the O(log n) growth test.</summary>
+    internal long Comparisons => _contactOrder.Comparisons + _agentOrders.Sum(o => o.Comparisons);
 
     private DateTimeOffset Begin(DateTimeOffset now)
     {

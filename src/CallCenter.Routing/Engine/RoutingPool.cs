@@ -7,11 +7,12 @@ namespace CallCenter.Routing;
 /// </summary>
 internal sealed class RoutingPool
 {
-    public RoutingPool(EligibilityRule rule, RoutingStrategy strategy)
+    public RoutingPool(EligibilityRule rule, RoutingStrategy strategy, ContactOrder contactOrder, AgentOrder agentOrder)
     {
         Rule = rule;
         Strategy = strategy;
-        Agents = new SortedSet<PoolMembership>(AgentOrder.For(strategy));
+        Contacts = new SortedSet<ContactEntry>(contactOrder);
+        Agents = new SortedSet<PoolMembership>(agentOrder);
     }
 
     public EligibilityRule Rule { get; }
@@ -19,7 +20,7 @@ internal sealed class RoutingPool
     public RoutingStrategy Strategy { get; }
 
     /// <summary>Waiting contacts, best first.</summary>
-    public SortedSet<ContactEntry> Contacts { get; } = new(ContactOrder.Instance);
+    public SortedSet<ContactEntry> Contacts { get; }
 
     /// <summary>Available, registered, eligible agents, best first for the strategy.</summary>
     public SortedSet<PoolMembership> Agents { get; }

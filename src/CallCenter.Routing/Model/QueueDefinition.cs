@@ -17,13 +17,20 @@ public sealed record QueueDefinition(string Id, IReadOnlyList<SkillRequirement> 
     /// <summary>The queue's service-level target (reported, not enforced).</summary>
     public ServiceLevelTarget ServiceLevel { get; init; } = ServiceLevelTarget.Default;
 
-    /// <summary>Longest a call may wait in this queue before <see cref="WhenMaxWait"/> applies; null for no limit.</summary>
+    /// <summary>
+    /// Longest a call may wait in this queue before <see cref="WhenMaxWait"/> applies; null for no limit. Counted from
+    /// when it entered this queue; callbacks have no maximum wait. A call ringing an agent at that moment is left
+    /// to the offer, and the limit applies if it comes back unanswered.
+    /// </summary>
     public TimeSpan? MaxWait { get; init; }
 
     /// <summary>What happens at <see cref="MaxWait"/>.</summary>
     public QueueFallback WhenMaxWait { get; init; } = QueueFallback.Message;
 
-    /// <summary>What happens to a call that arrives while no eligible agent is logged in and registered.</summary>
+    /// <summary>
+    /// What happens to a call that arrives while no agent eligible at the widest expansion step is logged in and
+    /// registered (paused agents count as logged in). Callbacks always wait: the centre has promised them.
+    /// </summary>
     public QueueFallback WhenNobodyLoggedIn { get; init; } = QueueFallback.Wait;
 
     /// <summary>How an agent is chosen among the eligible available ones.</summary>

@@ -15,6 +15,9 @@ internal sealed class RoutingObserver(RoutingEngine engine, IEnumerable<QueueDef
 
     public int ExpansionsChecked { get; private set; }
 
+    /// <summary>Most contacts waiting (not ringing, not connected) after any event.</summary>
+    public int MaxWaiting { get; private set; }
+
     /// <summary>Run the idle-agent check (O(agents × waiting)) only every this many events.</summary>
     public int FullCheckEvery { get; init; } = 1;
 
@@ -25,6 +28,7 @@ internal sealed class RoutingObserver(RoutingEngine engine, IEnumerable<QueueDef
         var waitingBefore = Waiting();
         var result = routingEvent(Engine);
         var waitingAfter = Waiting();
+        MaxWaiting = Math.Max(MaxWaiting, waitingAfter.Count);
         CheckOffers(result, waitingBefore, waitingAfter);
         CheckExpansions(result);
         CheckBookings();

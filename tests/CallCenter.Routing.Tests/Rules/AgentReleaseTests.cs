@@ -107,6 +107,21 @@ public sealed class AgentReleaseTests
     }
 
     [Fact]
+    public void Logging_out_during_wrap_up_cancels_the_return_to_available()
+    {
+        var engine = new RoutingEngine([Queue("q", Need("s", 1)) with { WrapUp = TimeSpan.FromSeconds(30) }]);
+        engine.Ready("a1", 0, ("s", 9));
+        engine.Call("c1", "q", 1);
+        engine.Serve("c1", 2);
+
+        Assert.True(engine.LogOut("a1", At(5)).Applied);
+        engine.Call("c2", "q", 6);
+
+        engine.AdvanceTo(At(100)).NoOffer();
+        Assert.Equal(AgentState.LoggedOut, engine.GetAgent("a1")!.State);
+    }
+
+    [Fact]
     public void Agent_cannot_log_out_or_pause_while_ringing_or_on_a_call()
     {
         var engine = new RoutingEngine([Queue("q", Need("s", 1))]);

@@ -29,6 +29,23 @@ public sealed class CallbackAndFallbackTests
     }
 
     [Fact]
+    public void Max_wait_reached_while_ringing_applies_if_the_offer_is_missed()
+    {
+        var engine = new RoutingEngine([Queue("q", Need("s", 1)) with { MaxWait = TimeSpan.FromSeconds(20), WhenMaxWait = QueueFallback.Message }]);
+        engine.Ready("a1", 0, ("s", 5));
+        engine.Call("c1", "q", 0);
+        engine.AdvanceTo(At(15)).SingleOffer();
+
+        // At 20 s the contact is ringing a1 again (offered at 15 s), so it stays; at 30 s that offer times out too.
+        Assert.Empty(engine.AdvanceTo(At(29)).Decisions);
+        var result = engine.AdvanceTo(At(35));
+
+        Assert.Contains(result.Decisions, d => d is ContactLeft { Reason: LeaveReason.MaxWait, At: var at } && at == At(35));
+        Assert.Null(engine.GetContact("c1"));
+        Assert.Equal(AgentState.Paused, engine.GetAgent("a1")!.State);
+    }
+
+    [Fact]
     public void Callback_contacts_have_no_maximum_wait()
     {
         var engine = new RoutingEngine([Queue("q", Need("s", 1)) with { MaxWait = TimeSpan.FromSeconds(60), WhenMaxWait = QueueFallback.Callback }]);
@@ -126,6 +143,20 @@ public sealed class CallbackAndFallbackTests
         Assert.Equal(AgentState.Available, engine.GetAgent("s1")!.State);
         Assert.Equal(At(30), engine.GetContact("c1")!.Contact.ArrivedAt);
         Assert.False(engine.Transfer("c1", "billing", null, At(31)).Applied);
+    }
+
+    [Fact]
+    public void Transfer_to_an_unknown_queue_leaves_the_call_connected()
+    {
+        var engine = new RoutingEngine([Queue("sales", Need("sales", 1))]);
+        engine.Ready("s1", 0, ("sales", 5));
+        engine.Call("c1", "sales", 1);
+        engine.Answered("c1", "s1", At(2));
+
+        Assert.False(engine.Transfer("c1", "nope", null, At(3)).Applied);
+
+        Assert.Equal(ContactState.Connected, engine.GetContact("c1")!.State);
+        Assert.Equal(AgentState.OnCall, engine.GetAgent("s1")!.State);
     }
 
     [Fact]

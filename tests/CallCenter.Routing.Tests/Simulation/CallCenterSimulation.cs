@@ -64,11 +64,10 @@ internal sealed partial class CallCenterSimulation
                 _now = new DateTimeOffset(next.Ticks, TimeSpan.Zero);
                 action();
             }
-
-            Figures.MaxWaiting = Math.Max(Figures.MaxWaiting, Engine.LiveContacts);
         }
 
         Figures.OffersChecked = _observer.OffersChecked;
+        Figures.MaxWaiting = _observer.MaxWaiting;
         Figures.SimulatedTime = _now - TestKit.T0;
     }
 

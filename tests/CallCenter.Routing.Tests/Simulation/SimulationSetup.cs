@@ -35,7 +35,7 @@ internal static class SimulationSetup
         },
     ];
 
-    /// <summary>Skills for agent <paramref name="index"/>: everyone has "general", the rest is mixed.</summary>
+    /// <summary>One agent's skills: everyone has "general", the rest is mixed.</summary>
     public static Dictionary<string, int> AgentSkills(Random random)
     {
         var skills = new Dictionary<string, int>(StringComparer.Ordinal) { ["general"] = random.Next(1, 11) };
