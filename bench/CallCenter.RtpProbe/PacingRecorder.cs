@@ -67,6 +67,8 @@ public sealed class PacingRecorder
             counters.NewStreams++;
         }
 
+        stream.PacketsSinceReset++;
+
         if (packet.PayloadType != _expectedPayloadType)
         {
             // Timed only on the expected audio type; a stray type does not move the stream's position either.
@@ -111,6 +113,7 @@ public sealed class PacingRecorder
         foreach (var stream in _streams.Values)
         {
             stream.SeenSinceReset = false;
+            stream.PacketsSinceReset = 0;
             stream.MaxDeviationMicroseconds = 0;
         }
     }
@@ -154,6 +157,18 @@ public sealed class PacingRecorder
 
         shares[^1] = gaps == 0 ? 0 : (double)(gaps - below) / gaps;
         return shares;
+    }
+
+    /// <summary>
+    /// Writes one line per stream heard in the window — SSRC (hexadecimal), packets, largest deviation in µs — worst
+    /// first, to find the streams behind a bad percentile.
+    /// </summary>
+    public void WriteStreams(TextWriter output)
+    {
+        foreach (var (ssrc, stream) in _streams.Where(s => s.Value.SeenSinceReset).OrderByDescending(s => s.Value.MaxDeviationMicroseconds))
+        {
+            output.WriteLine($"{ssrc:X8} {stream.PacketsSinceReset} {stream.MaxDeviationMicroseconds}");
+        }
     }
 
     /// <summary>Forgets streams not heard from since <paramref name="beforeTicks"/> (ended calls), to bound memory.</summary>
@@ -206,6 +221,8 @@ public sealed class PacingRecorder
         public long LastArrival { get; private set; } = arrival;
 
         public int OldInARow { get; set; }
+
+        public long PacketsSinceReset { get; set; }
 
         public long MaxDeviationMicroseconds { get; set; }
 

@@ -18,13 +18,15 @@ public sealed record ProbeOptions
           --ptime-ms MS        expected packet interval (default 20)
           --payload-type PT    expected payload type (default 0, PCMU)
           --tolerance-ms MS    pacing tolerance reported as a share (default 2)
-          --realtime PRIO      SCHED_FIFO priority of the receive and talk threads, 0 for normal (default 5)
+          --realtime PRIO      SCHED_FIFO priority of the talker, and of the receive thread in socket mode;
+                               0 for normal (default 5). In kernel mode the receive thread stays normal.
           --receiver MODE      kernel: recvmmsg batches with kernel receive timestamps (default on Linux);
                                socket: one blocking Socket.ReceiveFrom per datagram, timed with Stopwatch
           --batch-sleep-us US  kernel mode: pause after a batch that was not full, so packets gather and the
-                               server is not charged a receiver wake-up per packet (default 500; 0 with --echo,
-                               whose replies must not wait)
+                               server is not charged a receiver wake-up per packet (default 500; 200 with
+                               --echo, whose replies then wait at most that long)
           --label NAME         name printed in the report (default probe)
+          --streams-file PATH  at exit, write one line per stream of the window (SSRC, packets, worst deviation)
           --self-test          check the statistics code and exit 0 (pass) or 1 (fail)
 
         SIGHUP starts a new measurement window (counters and percentiles are reset); SIGINT or SIGTERM prints
@@ -62,11 +64,14 @@ public sealed record ProbeOptions
     /// <summary>How datagrams are received and timed.</summary>
     public ReceiveMode Receiver { get; init; } = KernelBatchReceiver.IsSupported ? ReceiveMode.Kernel : ReceiveMode.Socket;
 
-    /// <summary>Pause after a batch that was not full (kernel mode); null picks 500 µs, or 0 when echoing.</summary>
+    /// <summary>Pause after a batch that was not full (kernel mode); null picks 500 µs, or 200 µs when echoing.</summary>
     public TimeSpan? BatchSleep { get; init; }
 
     /// <summary>The batch pause in effect.</summary>
-    public TimeSpan EffectiveBatchSleep => BatchSleep ?? (Echo ? TimeSpan.Zero : TimeSpan.FromMicroseconds(500));
+    public TimeSpan EffectiveBatchSleep => BatchSleep ?? TimeSpan.FromMicroseconds(Echo ? 200 : 500);
+
+    /// <summary>Where to write the per-stream lines at exit; null writes none.</summary>
+    public string? StreamsFile { get; init; }
 
     /// <summary>Name in the report.</summary>
     public string Label { get; init; } = "probe";
@@ -170,6 +175,9 @@ public sealed record ProbeOptions
                 return true;
             case "--batch-sleep-us" when TryInt(value, 0, 10_000, out int sleep):
                 updated = current with { BatchSleep = TimeSpan.FromMicroseconds(sleep) };
+                return true;
+            case "--streams-file" when value.Length > 0:
+                updated = current with { StreamsFile = value };
                 return true;
             case "--label" when value.Length > 0:
                 updated = current with { Label = value };

@@ -13,7 +13,8 @@ public static class ProbeReport
     /// <param name="talker">The talker's figures, or null when it did not talk.</param>
     /// <param name="echoFailures">Echo sends that failed.</param>
     /// <param name="tolerance">The pacing tolerance.</param>
-    public static string Format(string label, TimeSpan window, PacingSummary pacing, TalkerSummary? talker, long echoFailures, TimeSpan tolerance)
+    /// <param name="socketDrops">Datagrams the kernel dropped at the probe's socket since it opened (null when unknown).</param>
+    public static string Format(string label, TimeSpan window, PacingSummary pacing, TalkerSummary? talker, long echoFailures, TimeSpan tolerance, long? socketDrops)
     {
         var c = pacing.Counters;
         var text = new StringBuilder();
@@ -30,7 +31,7 @@ public static class ProbeReport
         }
 
         text.AppendLine();
-        text.AppendLine(culture, $"[{label}] lost {c.Lost} ({pacing.LossRatio * 100:F4} %) in {c.SequenceJumps} sequence jumps, duplicates {c.Duplicates}, reordered {c.Reordered}, wrong payload type {c.WrongPayloadType}, not RTP {c.NotRtp}, echo failures {echoFailures}");
+        text.AppendLine(culture, $"[{label}] lost {c.Lost} ({pacing.LossRatio * 100:F4} %) in {c.SequenceJumps} sequence jumps, duplicates {c.Duplicates}, reordered {c.Reordered}, wrong payload type {c.WrongPayloadType}, not RTP {c.NotRtp}, echo failures {echoFailures}; dropped at the probe's socket since it opened: {(socketDrops is { } d ? d.ToString(culture) : "unknown")}");
         if (talker is not null)
         {
             text.AppendLine(culture, $"[{label}] talker: {talker.Streams} streams, {talker.PacketsSent} packets sent, {talker.SendFailures} send failures; tick lateness p99 {Ms(talker.LatenessP99)} ms max {Ms(talker.LatenessMax)} ms; burst p99 {Ms(talker.BurstP99)} ms max {Ms(talker.BurstMax)} ms");
@@ -39,7 +40,7 @@ public static class ProbeReport
         text.Append(culture, $"RTPPROBE label={label} seconds={window.TotalSeconds:F1} streams={c.NewStreams} packets={c.Packets} gaps={pacing.Gaps}");
         text.Append(culture, $" p50_us={pacing.P50Microseconds} p99_us={pacing.P99Microseconds} p999_us={pacing.P999Microseconds} max_us={pacing.MaxMicroseconds}");
         text.Append(culture, $" within={pacing.WithinTolerance:F6} streams_out={pacing.StreamsOutOfTolerance} lost={c.Lost} jumps={c.SequenceJumps}");
-        text.Append(culture, $" duplicates={c.Duplicates} reordered={c.Reordered} wrong_pt={c.WrongPayloadType} not_rtp={c.NotRtp} echo_failures={echoFailures}");
+        text.Append(culture, $" duplicates={c.Duplicates} reordered={c.Reordered} wrong_pt={c.WrongPayloadType} not_rtp={c.NotRtp} echo_failures={echoFailures} socket_drops={socketDrops ?? -1}");
         if (talker is not null)
         {
             text.Append(culture, $" talk_streams={talker.Streams} talk_sent={talker.PacketsSent} talk_failures={talker.SendFailures} talk_late_p99_us={talker.LatenessP99} talk_late_max_us={talker.LatenessMax} talk_burst_p99_us={talker.BurstP99}");

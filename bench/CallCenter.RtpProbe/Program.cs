@@ -84,7 +84,7 @@ internal static class ProbeRun
             Console.WriteLine($"[{options.Label}] {receiver.MissingKernelTimestamps} datagrams had no kernel timestamp and were stamped on receipt");
         }
 
-        Console.WriteLine(ProbeReport.Format(options.Label, window, pacing, talked, receiver.EchoFailures, options.Tolerance));
+        Console.WriteLine(ProbeReport.Format(options.Label, window, pacing, talked, receiver.EchoFailures, options.Tolerance, SocketDrops.ForLocalPort(options.Port)));
         return 0;
     }
 }

@@ -27,6 +27,7 @@ public static class SelfTest
         CheckLossDuplicatesAndReordering(Check);
         CheckDemultiplexingAndPayloadType(Check);
         CheckResetAndParsing(Check);
+        CheckSocketTableLine(Check);
         foreach (var failure in failures)
         {
             output.WriteLine("FAIL " + failure);
@@ -164,6 +165,15 @@ public static class SelfTest
             random.NextBytes(noise);
             RtpFields.TryRead(noise.AsSpan(0, random.Next(noise.Length)), out _);
         }
+    }
+
+    private static void CheckSocketTableLine(Action<string, object, object> check)
+    {
+        const string line = "  123: 0100007F:3E80 00000000:0000 07 00000000:00000000 00:00000000 00000000     0        0 4242 2 0000000000000000 17";
+        check("proc line: parsed", true, SocketDrops.TryParseLine(line, out int port, out long drops));
+        check("proc line: port", 16000, port);
+        check("proc line: drops", 17L, drops);
+        check("proc header refused", false, SocketDrops.TryParseLine("  sl  local_address rem_address   st", out _, out _));
     }
 
     private static PacingRecorder NewRecorder() =>

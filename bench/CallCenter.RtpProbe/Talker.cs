@@ -4,11 +4,14 @@ using System.Net.Sockets;
 namespace CallCenter.RtpProbe;
 
 /// <summary>
-/// Plays the callers' voices: one thread that wakes every packet interval at an absolute deadline (so it never
-/// drifts) and sends one PCMU packet of silence to every destination heard recently, from the probe's own socket —
-/// the address the callers' SDP named, so the server accepts the packets without re-latching (RFC 4961).
-/// Records how late each wake-up was and how long each burst took, so its own pacing can be told apart from the
-/// server's.
+/// Plays the callers' voices: one thread that sends one PCMU packet of silence per packet interval to every
+/// destination heard recently, from the probe's own socket — the address the callers' SDP named, so the server
+/// accepts the packets without re-latching (RFC 4961). Real callers start at random moments, so their packets are
+/// spread over the interval; the talker imitates that by waking every millisecond (at absolute deadlines, so it
+/// never drifts) and serving one of the interval's slots, each destination keeping its slot for life. One burst of
+/// every stream at once would instead load the server in 20 ms waves and measure the talker's own burst length as
+/// jitter. Records how late each wake-up was and how long each burst took, so its own pacing can be told apart from
+/// the server's.
 /// </summary>
 public sealed class Talker : IDisposable
 {
@@ -22,7 +25,11 @@ public sealed class Talker : IDisposable
     private readonly TimeSpan _interval;
     private readonly byte _payloadType;
     private readonly int _realtimePriority;
-    private readonly List<TalkDestination> _active = new();
+    /// <summary>Slot length: the interval is cut into slots of this length.</summary>
+    private static readonly TimeSpan SlotLength = TimeSpan.FromMilliseconds(1);
+
+    private readonly List<TalkDestination>[] _slots;
+    private int _nextSlot;
     private readonly DeviationHistogram _lateness = new();
     private readonly DeviationHistogram _burst = new();
     private readonly Thread _thread;
@@ -43,6 +50,13 @@ public sealed class Talker : IDisposable
         _interval = interval;
         _payloadType = payloadType;
         _realtimePriority = realtimePriority;
+        int slotCount = Math.Max(1, (int)Math.Round(interval / SlotLength));
+        _slots = new List<TalkDestination>[slotCount];
+        for (int i = 0; i < slotCount; i++)
+        {
+            _slots[i] = new List<TalkDestination>();
+        }
+
         _thread = new Thread(Run) { IsBackground = true, Name = "RTP probe talker" };
     }
 
@@ -60,7 +74,7 @@ public sealed class Talker : IDisposable
     {
         _stopping = true;
         _thread.Join();
-        return new TalkerSummary(_active.Count, _packetsSent, _sendFailures, _lateness.Count,
+        return new TalkerSummary(_slots.Sum(slot => slot.Count), _packetsSent, _sendFailures, _lateness.Count,
             _lateness.Percentile(99), _lateness.MaxMicroseconds, _burst.Percentile(99), _burst.MaxMicroseconds);
     }
 
@@ -80,12 +94,12 @@ public sealed class Talker : IDisposable
         int samples = (int)Math.Round(_interval.TotalSeconds * 8000);
         var packet = new byte[RtpFields.HeaderLength + samples];
         packet.AsSpan(RtpFields.HeaderLength).Fill(MuLawSilence);
-        long intervalNanoseconds = (long)_interval.TotalNanoseconds;
+        long slotNanoseconds = (long)_interval.TotalNanoseconds / _slots.Length;
         long dropTicks = (long)(DropAfterSilence.TotalSeconds * Stopwatch.Frequency);
         long start = NativeTiming.MonotonicNanoseconds();
         for (long tick = 1; !_stopping; tick++)
         {
-            long due = start + (tick * intervalNanoseconds);
+            long due = start + (tick * slotNanoseconds);
             NativeTiming.SleepUntil(due);
             long woke = NativeTiming.MonotonicNanoseconds();
             if (Interlocked.Exchange(ref _resetRequested, 0) == 1)
@@ -96,23 +110,25 @@ public sealed class Talker : IDisposable
             _lateness.Record((woke - due) / 1000);
             while (_destinations.TryTakeAdded(out var added))
             {
-                _active.Add(added);
+                // Round robin keeps the slots equally full, as random start times would on average.
+                _slots[_nextSlot].Add(added);
+                _nextSlot = (_nextSlot + 1) % _slots.Length;
             }
 
-            SendToAll(packet, samples, Stopwatch.GetTimestamp() - dropTicks);
+            SendTo(_slots[tick % _slots.Length], packet, samples, Stopwatch.GetTimestamp() - dropTicks);
             _burst.Record((NativeTiming.MonotonicNanoseconds() - woke) / 1000);
         }
     }
 
-    private void SendToAll(byte[] packet, int samples, long heardAfter)
+    private void SendTo(List<TalkDestination> slot, byte[] packet, int samples, long heardAfter)
     {
-        for (int i = _active.Count - 1; i >= 0; i--)
+        for (int i = slot.Count - 1; i >= 0; i--)
         {
-            var destination = _active[i];
+            var destination = slot[i];
             if (destination.LastHeard < heardAfter)
             {
                 destination.Expired = true;
-                _active.RemoveAt(i);
+                slot.RemoveAt(i);
                 continue;
             }
 
