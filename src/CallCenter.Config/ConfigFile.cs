@@ -7,36 +7,13 @@ internal static class ConfigFile
 {
     public static bool TryRead(string path, [NotNullWhen(true)] out string? text, [NotNullWhen(false)] out ConfigError? error)
     {
-        text = null;
-        error = null;
-        string problem;
-        try
+        if (OperatorFile.TryReadText(path, "configuration file", out text, out var reason))
         {
-            if (Directory.Exists(path))
-            {
-                problem = "this is a folder, not a configuration file";
-            }
-            else
-            {
-                // Detects and drops a UTF-8/UTF-16 byte order mark, which some editors add.
-                text = File.ReadAllText(path);
-                return true;
-            }
-        }
-        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
-        {
-            problem = $"the configuration file does not exist (looked for {Path.GetFullPath(path)})";
-        }
-        catch (UnauthorizedAccessException)
-        {
-            problem = "permission denied reading the configuration file";
-        }
-        catch (Exception ex) when (ex is IOException or NotSupportedException or ArgumentException)
-        {
-            problem = $"cannot read the configuration file: {ex.Message}";
+            error = null;
+            return true;
         }
 
-        error = new ConfigError(path, 0, 0, problem);
+        error = new ConfigError(path, 0, 0, reason);
         return false;
     }
 }
