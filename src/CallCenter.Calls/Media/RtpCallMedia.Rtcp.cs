@@ -21,19 +21,15 @@ public sealed partial class RtpCallMedia
     private long _receivedAtReportBefore;
     private RtcpReportBlock? _peerReport;
 
-    // Written only by the endpoint's receive thread; read by others with Volatile.
-    private long _packetsReceived;
-    private long _bytesReceived;
-
-    /// <summary>What this leg has moved so far (read without the lock: each figure only grows).</summary>
+    /// <summary>What this leg has moved so far (read without the lock: each figure only grows). Received RTP is counted by the endpoint, sent RTP by the send statistics the SR reports.</summary>
     internal MediaTrafficTotals Traffic
     {
         get
         {
             var counters = _endpoint.Counters;
             return new MediaTrafficTotals(
-                Volatile.Read(ref _packetsReceived),
-                Volatile.Read(ref _bytesReceived),
+                counters.RtpReceived,
+                counters.RtpBytesReceived,
                 _sent.PacketCount,
                 _sent.ByteCount,
                 counters.RtcpReceived,
@@ -54,13 +50,6 @@ public sealed partial class RtpCallMedia
                 _peerReport = block;
             }
         }
-    }
-
-    /// <summary>Receive thread: one RTP packet accepted from the peer.</summary>
-    private void CountReceived(int bytes)
-    {
-        Volatile.Write(ref _bytesReceived, _bytesReceived + bytes);
-        Volatile.Write(ref _packetsReceived, _packetsReceived + 1);
     }
 
     /// <summary>Starts the report schedule the first time media is negotiated; called under the lock.</summary>
@@ -148,7 +137,7 @@ public sealed partial class RtpCallMedia
 
             _rtcp.OnSent(now, length + _lowerLayerOverhead, membership);
             (_sentAtReportBefore, _sentAtLastReport) = (_sentAtLastReport, _sent.PacketCount);
-            (_receivedAtReportBefore, _receivedAtLastReport) = (_receivedAtLastReport, Volatile.Read(ref _packetsReceived));
+            (_receivedAtReportBefore, _receivedAtLastReport) = (_receivedAtLastReport, _endpoint.Counters.RtpReceived);
         }
 
         _endpoint.SendRtcp(buffer[..length]);
@@ -160,10 +149,10 @@ public sealed partial class RtpCallMedia
     /// </summary>
     private RtcpMembership Membership()
     {
-        long received = Volatile.Read(ref _packetsReceived);
+        var counters = _endpoint.Counters;
         bool weSent = _sent.PacketCount > _sentAtReportBefore;
-        bool peerSent = received > _receivedAtReportBefore;
-        bool peerHeard = received > 0 || _endpoint.Counters.RtcpReceived > 0;
+        bool peerSent = counters.RtpReceived > _receivedAtReportBefore;
+        bool peerHeard = counters.RtpReceived > 0 || counters.RtcpReceived > 0;
         return new RtcpMembership(peerHeard ? 2 : 1, (weSent ? 1 : 0) + (peerSent ? 1 : 0), weSent);
     }
 

@@ -181,10 +181,42 @@ public sealed partial class RtpCallMedia : ICallMedia, IRtpEndpointHandler, IMed
     {
         long now = _engine.Time.GetTimestamp();
         SendReportIfDue(now);
+        Span<byte> packet = stackalloc byte[MaxPacket];
+        int length = 0;
+        bool finished = false;
         bool events;
+        int playback = 0;
+
+        // One look under the lock per tick: this runs for every leg 50 times a second on the one clock thread.
         lock (_gate)
         {
-            events = !_disposed && _media?.TelephoneEventPayloadType is not null;
+            if (_disposed || _media is null)
+            {
+                return;
+            }
+
+            events = _media.TelephoneEventPayloadType is not null;
+            if (_bridge is null && _media.Direction.CanSend())
+            {
+                var frame = _player.NextFrame(out finished);
+                playback = _playback;
+                if (finished)
+                {
+                    _interruptible = false;
+                }
+
+                length = WritePacket(packet, frame.Span, now);
+            }
+        }
+
+        if (length > 0)
+        {
+            _endpoint.SendRtp(packet[..length]);
+        }
+
+        if (finished)
+        {
+            _onEvent(new MediaEvent.PromptFinished(playback));
         }
 
         if (events && _dtmf.Poll() is { Count: > 0 } closed)
@@ -193,39 +225,11 @@ public sealed partial class RtpCallMedia : ICallMedia, IRtpEndpointHandler, IMed
             // is closed once its packets stop, or the caller's key would never count.
             RaiseDigits(closed);
         }
-
-        Span<byte> packet = stackalloc byte[MaxPacket];
-        int length;
-        bool finished;
-        int playback;
-        lock (_gate)
-        {
-            if (_disposed || _media is null || _bridge is not null || !_media.Direction.CanSend())
-            {
-                return;
-            }
-
-            var frame = _player.NextFrame(out finished);
-            playback = _playback;
-            if (finished)
-            {
-                _interruptible = false;
-            }
-
-            length = WritePacket(packet, frame.Span, marker: false, now);
-        }
-
-        _endpoint.SendRtp(packet[..length]);
-        if (finished)
-        {
-            _onEvent(new MediaEvent.PromptFinished(playback));
-        }
     }
 
     /// <summary>Receive thread: key presses, and relaying when bridged.</summary>
     void IRtpEndpointHandler.OnRtpPacket(RtpEndpoint endpoint, RtpPacket packet)
     {
-        CountReceived(packet.Bytes.Length);
         NegotiatedMedia? media;
         RtpCallMedia? bridge;
         InBandDtmfDetector? detector;
@@ -279,9 +283,10 @@ public sealed partial class RtpCallMedia : ICallMedia, IRtpEndpointHandler, IMed
                 return;
             }
 
-            Span<byte> converted = stackalloc byte[payload.Length];
-            G711Transcoder.Convert(sourceLaw, _player.Law, payload, converted);
-            length = WritePacket(packet, converted, marker: false, now);
+            // Transcoded straight into the packet after the header: no intermediate buffer or copy per relayed packet.
+            int header = WriteHeader(packet, payload.Length, now);
+            G711Transcoder.Convert(sourceLaw, _player.Law, payload, packet.Slice(header, payload.Length));
+            length = header + payload.Length;
         }
 
         _endpoint.SendRtp(packet[..length]);
@@ -306,16 +311,25 @@ public sealed partial class RtpCallMedia : ICallMedia, IRtpEndpointHandler, IMed
         }
     }
 
-    /// <summary>
-    /// Writes an RTP packet of this leg (§5.1), sent at <paramref name="now"/>: the timestamp advances by the samples
-    /// sent (8 kHz G.711: one per byte). Called under the leg's lock, which also guards the send statistics.
-    /// </summary>
-    private int WritePacket(Span<byte> destination, ReadOnlySpan<byte> payload, bool marker, long now)
+    /// <summary>Writes an RTP packet of this leg (§5.1) with <paramref name="payload"/> after the header; see <see cref="WriteHeader"/>.</summary>
+    private int WritePacket(Span<byte> destination, ReadOnlySpan<byte> payload, long now)
     {
-        var header = new RtpHeader(_payloadType, _sequence++, _timestamp, _ssrc, marker);
-        _timestamp += (uint)payload.Length;
-        RtpPacketWriter.TryWrite(destination, header, payload, out var written);
-        _sent.Record(header.Timestamp, payload.Length, written, now);
+        int header = WriteHeader(destination, payload.Length, now);
+        payload.CopyTo(destination[header..]);
+        return header + payload.Length;
+    }
+
+    /// <summary>
+    /// Writes the header of this leg's next RTP packet (§5.1), sent at <paramref name="now"/>, and records the packet as
+    /// sent; the caller puts the <paramref name="payloadLength"/> payload octets right after it. The timestamp advances
+    /// by the samples sent (8 kHz G.711: one per byte). Called under the leg's lock, which also guards the send statistics.
+    /// </summary>
+    private int WriteHeader(Span<byte> destination, int payloadLength, long now)
+    {
+        var header = new RtpHeader(_payloadType, _sequence++, _timestamp, _ssrc);
+        _timestamp += (uint)payloadLength;
+        int written = RtpPacketWriter.WriteHeader(destination, header);
+        _sent.Record(header.Timestamp, payloadLength, written + payloadLength, now);
         return written;
     }
 }

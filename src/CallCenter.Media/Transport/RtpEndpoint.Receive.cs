@@ -25,6 +25,7 @@ public sealed partial class RtpEndpoint
 
     // Written only by the endpoint's receive thread; read by others through Counters.
     private long _rtpReceived;
+    private long _rtpBytesReceived;
     private long _rtpMalformed;
     private long _rtpUnexpectedPayloadType;
     private long _rtpFromOtherSources;
@@ -166,6 +167,7 @@ public sealed partial class RtpEndpoint
         }
 
         _rtpReceived++;
+        _rtpBytesReceived += packet.Bytes.Length;
         Volatile.Write(ref _lastRtpArrival, now);
         if (Volatile.Read(ref _inactivityReported) != 0)
         {

@@ -96,6 +96,7 @@ public sealed partial class RtpEndpoint : IDisposable
     /// <summary>A snapshot of the packet counters.</summary>
     public RtpEndpointCounters Counters => new(
         Volatile.Read(ref _rtpReceived),
+        Volatile.Read(ref _rtpBytesReceived),
         Volatile.Read(ref _rtpMalformed),
         Volatile.Read(ref _rtpUnexpectedPayloadType),
         Volatile.Read(ref _rtpFromOtherSources),

@@ -2,6 +2,7 @@ namespace CallCenter.Media.Transport;
 
 /// <summary>A snapshot of one endpoint's packet counters.</summary>
 /// <param name="RtpReceived">RTP packets accepted and delivered.</param>
+/// <param name="RtpBytesReceived">Octets of those packets, headers included (what the leg's traffic figures report).</param>
 /// <param name="RtpMalformed">Datagrams on the RTP port that are not valid RTP.</param>
 /// <param name="RtpUnexpectedPayloadType">RTP packets of a payload type that was not negotiated.</param>
 /// <param name="RtpFromOtherSources">RTP packets from a source the stream is not latched to (floods, stray streams).</param>
@@ -15,6 +16,7 @@ namespace CallCenter.Media.Transport;
 /// <param name="SendsWithoutDestination">Sends attempted before any remote address was known.</param>
 public readonly record struct RtpEndpointCounters(
     long RtpReceived,
+    long RtpBytesReceived,
     long RtpMalformed,
     long RtpUnexpectedPayloadType,
     long RtpFromOtherSources,
