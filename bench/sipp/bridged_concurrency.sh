@@ -23,6 +23,8 @@
 #   defaults: -c "100 500 1000 1500" -a (largest CALLS + 100) -w 20 -n 3 -R 100 -s 5
 # Environment: see load_common.sh (ports, SERVER_ARGS, KEEP_DIR=1).
 set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/load_common.sh"
+
 
 counts="100 500 1000 1500"
 agents=""
@@ -38,19 +40,17 @@ while getopts "c:a:w:n:R:s:h" option; do
     n) runs=$OPTARG ;;
     R) ramp=$OPTARG ;;
     s) settle=$OPTARG ;;
-    *) sed -n '2,23p' "$0"; exit 2 ;;
+    *) usage ;;
   esac
 done
 largest=$(tr ' ' '\n' <<< "$counts" | sort -n | tail -n1)
 agents=${agents:-$((largest + 100))}
 ((agents >= largest)) || { echo "bridged_concurrency: -a $agents is fewer agents than $largest calls" >&2; exit 2; }
 
-source "$(dirname "${BASH_SOURCE[0]}")/load_common.sh"
 require_tools
 new_work_dir bridged-concurrency
 raise_file_limit
 build_all
-caller_port=$((sip_port + 1))
 agent_uas_port=$((sip_port + 3))
 register_port=$((sip_port + 5))
 
@@ -90,16 +90,8 @@ start_agents() {
   ((registered >= agents)) || { echo "only $registered of $agents agents registered; see $work/$name-register.out" >&2; KEEP_DIR=1; exit 1; }
 }
 
-# run_callers NAME RATE COUNT HOLD_MS: starts the caller sipp in the background and sets sipp_pid.
-run_callers() {
-  local name=$1 rate=$2 count=$3 hold=$4
-  sipp "127.0.0.1:$sip_port" -sf "$scenarios/bridged_caller.xml" -key probe_port "$caller_probe_port" -i 127.0.0.1 \
-    -p "$caller_port" -cp $((sip_port + 2)) -mp $((sip_port + 20)) -buff_size 4194304 \
-    -r "$rate" -rp 1000 -m "$count" -l "$count" -d "$hold" -recv_timeout 15000 -timeout $((hold / 1000 + 120))s \
-    -nostdin -trace_err -error_file "$work/$name.errors" > "$work/$name.out" 2>&1 &
-  sipp_pid=$!
-  started_pids+=("$sipp_pid")
-}
+# run_callers NAME RATE COUNT HOLD_MS: callers that press 1 and are bridged to an agent (sets sipp_pid).
+run_callers() { start_callers "$1" bridged_caller.xml "${@:2}"; }
 
 write_agents
 load_line

@@ -16,6 +16,8 @@
 # Environment: see load_common.sh (ports, SERVER_ARGS, KEEP_DIR=1 keeps the work directory).
 # sipp and the probe share this machine's cores with the server: their CPU is printed next to the server's.
 set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/load_common.sh"
+
 
 rates="50 200 400 800"
 duration=15
@@ -27,12 +29,11 @@ while getopts "r:d:n:H:h" option; do
     d) duration=$OPTARG ;;
     n) runs=$OPTARG ;;
     H) hold_ms=$OPTARG ;;
-    *) sed -n '2,16p' "$0"; exit 2 ;;
+    *) usage ;;
   esac
 done
 ((duration >= 6)) || { echo "ivr_rate: -d must be at least 6 s (3 s ramp + a window)" >&2; exit 2; }
 
-source "$(dirname "${BASH_SOURCE[0]}")/load_common.sh"
 require_tools
 new_work_dir ivr-rate
 raise_file_limit
@@ -40,18 +41,10 @@ build_all
 write_ivr_config bench-greeting
 warm_seconds=3
 window=$((duration - warm_seconds))
-caller_port=$((sip_port + 1))
 
-# run_callers NAME RATE COUNT HOLD_MS: starts the caller sipp in the background and sets sipp_pid.
+# run_callers NAME RATE COUNT HOLD_MS: short IVR calls (sets sipp_pid); room for RATE x (hold + 10 s) calls at once.
 run_callers() {
-  local name=$1 rate=$2 count=$3 hold=$4
-  local limit=$((rate * (hold / 1000 + 10) + 100))
-  sipp "127.0.0.1:$sip_port" -sf "$scenarios/ivr_caller.xml" -key probe_port "$caller_probe_port" -i 127.0.0.1 \
-    -p "$caller_port" -cp $((sip_port + 2)) -mp $((sip_port + 20)) -buff_size 4194304 \
-    -r "$rate" -rp 1000 -m "$count" -l "$limit" -d "$hold" -recv_timeout 10000 -timeout $((duration * 3 + 60))s \
-    -nostdin -trace_err -error_file "$work/$name.errors" > "$work/$name.out" 2>&1 &
-  sipp_pid=$!
-  started_pids+=("$sipp_pid")
+  start_callers "$1" ivr_caller.xml "$2" "$3" "$4" $(($2 * ($4 / 1000 + 10) + 100)) 10000 $((duration * 3 + 60))
 }
 
 # sample_server FILE: every 0.5 s appends "rss_kib calls_active" until killed.

@@ -26,6 +26,9 @@ started_pids=()
 server_pid=""
 run_pid=""
 
+# usage: prints the running script's header comment (its description and options) and exits 2.
+usage() { awk 'NR > 1 && /^#/ { print; next } NR > 1 { exit }' "$0"; exit 2; }
+
 require_tools() {
   local program
   for program in sipp dotnet curl awk; do
@@ -154,6 +157,20 @@ stop_probe() {
   kill -TERM "$1" 2>/dev/null || true
   wait "$1" 2>/dev/null || true
   probe_line=$(grep '^RTPPROBE ' "$work/probe-$2.log" | tail -n1)
+}
+
+# start_callers NAME SCENARIO RATE COUNT HOLD_MS [LIMIT [RECV_TIMEOUT_MS [TIMEOUT_S]]]: the caller sipp (SCENARIO of
+# bench/sipp, each call's SDP naming the caller probe) in the background on SIP_PORT+1 (+2 control, +20 media); sets
+# sipp_pid. Defaults: LIMIT (simultaneous calls) = COUNT, RECV_TIMEOUT 15000 ms, TIMEOUT = the hold + 120 s.
+start_callers() {
+  local name=$1 scenario=$2 rate=$3 count=$4 hold=$5
+  local limit=${6:-$count} recv_timeout=${7:-15000} timeout=${8:-$((hold / 1000 + 120))}
+  sipp "127.0.0.1:$sip_port" -sf "$scenarios/$scenario" -key probe_port "$caller_probe_port" -i 127.0.0.1 \
+    -p $((sip_port + 1)) -cp $((sip_port + 2)) -mp $((sip_port + 20)) -buff_size 4194304 \
+    -r "$rate" -rp 1000 -m "$count" -l "$limit" -d "$hold" -recv_timeout "$recv_timeout" -timeout "${timeout}s" \
+    -nostdin -trace_err -error_file "$work/$name.errors" > "$work/$name.out" 2>&1 &
+  sipp_pid=$!
+  started_pids+=("$sipp_pid")
 }
 
 # probe_value "RTPPROBE key=value ..." KEY

@@ -15,6 +15,8 @@
 #   -T  callers talk: the probe answers each server leg with a paced 20 ms stream (50 packets/s in per call as well)
 # Environment: see load_common.sh (ports, SERVER_ARGS, KEEP_DIR=1).
 set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/load_common.sh"
+
 
 counts="200 1000 2000 5000"
 window=20
@@ -30,17 +32,15 @@ while getopts "c:w:n:R:s:Th" option; do
     R) ramp=$OPTARG ;;
     s) settle=$OPTARG ;;
     T) talk=1 ;;
-    *) sed -n '2,16p' "$0"; exit 2 ;;
+    *) usage ;;
   esac
 done
 
-source "$(dirname "${BASH_SOURCE[0]}")/load_common.sh"
 require_tools
 new_work_dir prompt-concurrency
 raise_file_limit
 build_all
 write_ivr_config prompt-loop
-caller_port=$((sip_port + 1))
 probe_args=()
 server_extra=()
 if ((talk)); then
@@ -50,16 +50,8 @@ else
   server_extra=(--Media:InactivitySeconds=86400)
 fi
 
-# run_callers NAME RATE COUNT HOLD_MS: starts the caller sipp in the background and sets sipp_pid.
-run_callers() {
-  local name=$1 rate=$2 count=$3 hold=$4
-  sipp "127.0.0.1:$sip_port" -sf "$scenarios/ivr_caller.xml" -key probe_port "$caller_probe_port" -i 127.0.0.1 \
-    -p "$caller_port" -cp $((sip_port + 2)) -mp $((sip_port + 20)) -buff_size 4194304 \
-    -r "$rate" -rp 1000 -m "$count" -l "$count" -d "$hold" -recv_timeout 15000 -timeout $((hold / 1000 + 120))s \
-    -nostdin -trace_err -error_file "$work/$name.errors" > "$work/$name.out" 2>&1 &
-  sipp_pid=$!
-  started_pids+=("$sipp_pid")
-}
+# run_callers NAME RATE COUNT HOLD_MS: callers that dial 100 and listen (sets sipp_pid).
+run_callers() { start_callers "$1" ivr_caller.xml "${@:2}"; }
 
 load_line
 echo "Callers $( ((talk)) && echo "talk (probe --talk)" || echo "listen only")"

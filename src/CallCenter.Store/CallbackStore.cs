@@ -24,12 +24,13 @@ public sealed class CallbackStore(CallCenterDatabase database)
         ArgumentException.ThrowIfNullOrWhiteSpace(request.Queue);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.Number);
 
-        long id = _database.Write(command =>
+        // RETURNING hands back the stored row in the same transaction: no second connection to read it again.
+        return _database.Write(command =>
         {
-            command.CommandText = """
+            command.CommandText = $"""
                 INSERT INTO callbacks (original_arrival, queue, priority, number, caller_name, ticket_id, call_id, due_at, status, attempts)
                 VALUES ($arrival, $queue, $priority, $number, $name, $ticket, $call, $due, $pending, 0)
-                RETURNING id
+                RETURNING {Columns}
                 """;
             command.Parameters.AddWithValue("$arrival", StoredTime.ToStored(request.OriginalArrival));
             command.Parameters.AddWithValue("$queue", request.Queue);
@@ -40,9 +41,8 @@ public sealed class CallbackStore(CallCenterDatabase database)
             command.Parameters.AddWithValue("$call", (object?)request.CallId ?? DBNull.Value);
             command.Parameters.AddWithValue("$due", StoredTime.ToStored(request.DueAt));
             command.Parameters.AddWithValue("$pending", (int)CallbackStatus.Pending);
-            return (long)command.ExecuteScalar()!;
+            return CallbackRows.ReadAll(command).Single();
         });
-        return Get(id) ?? throw new InvalidOperationException($"Callback {id} vanished right after it was stored.");
     }
 
     /// <summary>The callback with <paramref name="id"/>, or null when there is none.</summary>
@@ -82,14 +82,17 @@ public sealed class CallbackStore(CallCenterDatabase database)
     /// Pending callbacks to <paramref name="number"/> (E.164), in queue order, e.g. to avoid a
     /// second request or to cancel one when the caller phones in again.
     /// </summary>
-    public IReadOnlyList<CallbackRecord> FindPendingByNumber(string number) => _database.Read(command =>
+    public IReadOnlyList<CallbackRecord> FindPendingByNumber(string number)
     {
         ArgumentNullException.ThrowIfNull(number);
-        command.CommandText = $"SELECT {Columns} FROM callbacks WHERE status = $pending AND number = $number {QueueOrder}";
-        command.Parameters.AddWithValue("$pending", (int)CallbackStatus.Pending);
-        command.Parameters.AddWithValue("$number", number);
-        return CallbackRows.ReadAll(command);
-    });
+        return _database.Read(command =>
+        {
+            command.CommandText = $"SELECT {Columns} FROM callbacks WHERE status = $pending AND number = $number {QueueOrder}";
+            command.Parameters.AddWithValue("$pending", (int)CallbackStatus.Pending);
+            command.Parameters.AddWithValue("$number", number);
+            return CallbackRows.ReadAll(command);
+        });
+    }
 
     /// <summary>Moves the next attempt of a pending callback to <paramref name="dueAt"/>.</summary>
     public bool Reschedule(long id, DateTimeOffset dueAt) => _database.Write(command =>

@@ -1,7 +1,7 @@
 namespace CallCenter.Routing;
 
 /// <summary>The engine's mutable record of a live contact. Its sort key (priority, arrival, id) never changes.</summary>
-internal sealed class ContactEntry(WaitingContact contact, QueueRuntime queue, RoutingPool[] stepPools, DateTimeOffset enqueuedAt)
+internal sealed class ContactEntry(WaitingContact contact, QueueRuntime queue, RoutingPool[] stepPools)
 {
     public WaitingContact Contact { get; } = contact;
 
@@ -9,9 +9,6 @@ internal sealed class ContactEntry(WaitingContact contact, QueueRuntime queue, R
 
     /// <summary>Pool per expansion step: index 0 is the requirements alone.</summary>
     public RoutingPool[] StepPools { get; } = stepPools;
-
-    /// <summary>When it entered this queue (max wait counts from here; expansion from the original arrival).</summary>
-    public DateTimeOffset EnqueuedAt { get; } = enqueuedAt;
 
     public int Step { get; set; }
 

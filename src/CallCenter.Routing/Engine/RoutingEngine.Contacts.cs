@@ -179,7 +179,7 @@ public sealed partial class RoutingEngine
             }
         }
 
-        var entry = new ContactEntry(contact, queue, pools, now);
+        var entry = new ContactEntry(contact, queue, pools);
         while (entry.Step < queue.Steps.Length && contact.ArrivedAt + queue.Steps[entry.Step].After <= now)
         {
             entry.Step++;

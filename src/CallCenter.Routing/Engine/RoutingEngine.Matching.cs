@@ -67,13 +67,13 @@ public sealed partial class RoutingEngine
     /// <summary>The pool for a rule and strategy, created on first use with every eligible agent in it.</summary>
     private RoutingPool GetPool(EligibilityRule rule, RoutingStrategy strategy)
     {
-        string key = ((int)strategy).ToString(System.Globalization.CultureInfo.InvariantCulture) + "#" + rule.Key;
+        var key = (strategy, rule.Key);
         if (_pools.TryGetValue(key, out var pool))
         {
             return pool;
         }
 
-        pool = new RoutingPool(rule, strategy, _contactOrder, _agentOrders[(int)strategy]);
+        pool = new RoutingPool(rule, _contactOrder, _agentOrders[(int)strategy]);
         _pools.Add(key, pool);
         foreach (var agent in _agentList)
         {

@@ -22,7 +22,7 @@ public sealed partial class RoutingEngine
     private readonly Dictionary<string, AgentRecord> _agents = new(StringComparer.Ordinal);
     private readonly List<AgentRecord> _agentList = [];
     private readonly Dictionary<string, ContactEntry> _contacts = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, RoutingPool> _pools = new(StringComparer.Ordinal);
+    private readonly Dictionary<(RoutingStrategy Strategy, string RuleKey), RoutingPool> _pools = new();
     private readonly RoutingTimers _timers = new();
     private readonly ContactOrder _contactOrder = new();
     private readonly AgentOrder[] _agentOrders = [.. Enum.GetValues<RoutingStrategy>().Select(s => new AgentOrder(s))];

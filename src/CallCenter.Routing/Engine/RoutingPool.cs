@@ -7,17 +7,14 @@ namespace CallCenter.Routing;
 /// </summary>
 internal sealed class RoutingPool
 {
-    public RoutingPool(EligibilityRule rule, RoutingStrategy strategy, ContactOrder contactOrder, AgentOrder agentOrder)
+    public RoutingPool(EligibilityRule rule, ContactOrder contactOrder, AgentOrder agentOrder)
     {
         Rule = rule;
-        Strategy = strategy;
         Contacts = new SortedSet<ContactEntry>(contactOrder);
         Agents = new SortedSet<PoolMembership>(agentOrder);
     }
 
     public EligibilityRule Rule { get; }
-
-    public RoutingStrategy Strategy { get; }
 
     /// <summary>Waiting contacts, best first.</summary>
     public SortedSet<ContactEntry> Contacts { get; }

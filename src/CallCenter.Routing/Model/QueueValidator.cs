@@ -1,6 +1,9 @@
 namespace CallCenter.Routing;
 
-/// <summary>Checks a set of queue definitions before the engine is built, so the config layer can report every problem.</summary>
+/// <summary>
+/// The engine's own guard on the definitions it is built from (every problem at once). The YAML checks with file
+/// positions live in CallCenter.Config's queue section; this checks the model, which code and tests build directly.
+/// </summary>
 public static class QueueValidator
 {
     /// <summary>Every problem found, one sentence each; empty when the queues are usable.</summary>
