@@ -53,4 +53,34 @@ public class DurationTextTests
     [Property(MaxTest = 200)]
     public bool Formatting_then_reading_gives_the_same_duration(ushort seconds) =>
         DurationText.TryParse(DurationText.Format(TimeSpan.FromSeconds(seconds)), out TimeSpan back) && back == TimeSpan.FromSeconds(seconds);
+
+    [Theory]
+    [InlineData("500ms", 5_000_000)]
+    [InlineData("1.5s", 15_000_000)]
+    [InlineData("0.5m", 300_000_000)]
+    [InlineData("7", 70_000_000)]
+    [InlineData("0", 0)]
+    [InlineData("0.00001ms", 1)]
+    public void Single_amounts_are_read(string text, long ticks)
+    {
+        Assert.True(DurationText.TryParseAmount(text, out TimeSpan duration));
+        Assert.Equal(TimeSpan.FromTicks(ticks), duration);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("1h")]
+    [InlineData("1m30s")]
+    [InlineData(".5s")]
+    [InlineData("-1s")]
+    [InlineData("5 s")]
+    [InlineData("9999999999s")]
+    public void Anything_else_is_not_a_single_amount(string text)
+    {
+        Assert.False(DurationText.TryParseAmount(text, out _));
+    }
+
+    [Property(MaxTest = 500)]
+    public bool Any_text_is_read_as_an_amount_or_refused_without_throwing(string? text) =>
+        !DurationText.TryParseAmount(text ?? string.Empty, out TimeSpan duration) || duration >= TimeSpan.Zero;
 }

@@ -46,30 +46,8 @@ public class FuzzTests
         }
     }
 
-    private static Gen<string> YamlLikeText() =>
-        Gen.Elements(Fragments).ListOf().Select(parts => string.Concat(parts));
+    private static Gen<string> YamlLikeText() => TextDamage.Fragments(Fragments);
 
     /// <summary>The demo file with a few characters deleted, replaced or inserted at random places.</summary>
-    private static Gen<string> DamagedDemo()
-    {
-        Gen<(int At, string Piece, int Removed)> edit =
-            from at in Gen.Choose(0, DemoText.Length - 1)
-            from piece in Gen.Elements(Fragments).Or(Gen.Constant(string.Empty))
-            from removed in Gen.Choose(0, 3)
-            select (at, piece, removed);
-
-        return Gen.Choose(1, 6)
-            .SelectMany(count => edit.ArrayOf(count))
-            .Select(edits =>
-            {
-                string text = DemoText;
-                foreach ((int at, string piece, int removed) in edits)
-                {
-                    int start = Math.Min(at, text.Length);
-                    text = text.Remove(start, Math.Min(removed, text.Length - start)).Insert(start, piece);
-                }
-
-                return text;
-            });
-    }
+    private static Gen<string> DamagedDemo() => TextDamage.Edited(DemoText, Fragments);
 }

@@ -124,7 +124,7 @@ internal sealed class Fields
         }
 
         string? likely = value is ScalarNode typed ? Suggestions.Closest(typed.Value, choices) : null;
-        string hint = likely is null ? string.Empty : $" (did you mean \"{likely}\"?)";
+        string hint = Suggestions.Hint(likely);
         Report(value, $"{key} must be one of {string.Join(", ", choices)} (found {Describe.Found(value)}){hint}");
         return -1;
     }

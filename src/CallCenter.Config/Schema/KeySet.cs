@@ -37,7 +37,7 @@ public sealed record KeySet(string Noun, IReadOnlyList<string> Allowed)
             }
 
             string? likely = Suggestions.Closest(key, Allowed);
-            string hint = likely is null ? string.Empty : $" (did you mean \"{likely}\"?)";
+            string hint = Suggestions.Hint(likely);
             errors.Add(entry.Key.Start, $"{context}unknown {Noun} {Describe.Quote(key)}{hint}; allowed {Noun}s are: {string.Join(", ", Allowed)}");
         }
     }
@@ -53,6 +53,25 @@ public sealed record KeySet(string Noun, IReadOnlyList<string> Allowed)
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The usual checks of a mapping in one call: reports unknown keys, then each key of <paramref name="required"/>
+    /// that is absent; returns the known keys present, as <see cref="Find"/> does.
+    /// </summary>
+    public Dictionary<string, MappingEntry> Check(MappingNode map, IEnumerable<string> required, string context, ErrorCollector errors)
+    {
+        ReportUnknown(map, context, errors);
+        Dictionary<string, MappingEntry> found = Find(map);
+        foreach (string key in required)
+        {
+            if (!found.ContainsKey(key))
+            {
+                ReportMissing(map, key, context, errors);
+            }
+        }
+
+        return found;
     }
 
     /// <summary>Reports a required key that is absent, at the start of the mapping.</summary>

@@ -11,9 +11,10 @@ public static class Suggestions
     {
         string? best = null;
         int bestDistance = MaxEdits + 1;
+        string lowered = typed.ToLowerInvariant();
         foreach (string candidate in candidates)
         {
-            int distance = EditDistance(typed.ToLowerInvariant(), candidate.ToLowerInvariant());
+            int distance = EditDistance(lowered, candidate.ToLowerInvariant());
             if (distance < bestDistance)
             {
                 best = candidate;
@@ -23,6 +24,9 @@ public static class Suggestions
 
         return best;
     }
+
+    /// <summary>The words added to a message for a guess: <c> (did you mean "x"?)</c>, or empty when there is none.</summary>
+    public static string Hint(string? likely) => likely is null ? string.Empty : $" (did you mean \"{likely}\"?)";
 
     /// <summary>Levenshtein distance: insertions, deletions and substitutions each count one.</summary>
     internal static int EditDistance(string a, string b)

@@ -45,7 +45,7 @@ internal sealed class CallbacksSection : ConfigSection
 
         builder.Callbacks = null;
         string? likely = Suggestions.Closest(trunk.Value, builder.DeclaredTrunks);
-        string hint = likely is null ? string.Empty : $" (did you mean \"{likely}\"?)";
+        string hint = Suggestions.Hint(likely);
         string defined = builder.DeclaredTrunks.Count == 0
             ? "no trunks are defined; add a \"trunks:\" section"
             : $"defined trunks are: {string.Join(", ", builder.DeclaredTrunks.Order(StringComparer.Ordinal))}";

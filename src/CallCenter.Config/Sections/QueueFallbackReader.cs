@@ -40,7 +40,7 @@ internal static class QueueFallbackReader
         }
 
         string? likely = value is ScalarNode typed ? Suggestions.Closest(typed.Value, choices.Select(c => c.Replace(":QUEUE", string.Empty, StringComparison.Ordinal))) : null;
-        string hint = likely is null ? string.Empty : $" (did you mean \"{(likely == "overflow" ? "overflow:QUEUE" : likely)}\"?)";
+        string hint = Suggestions.Hint(likely == "overflow" ? "overflow:QUEUE" : likely);
         string waitNote = !allowWait && value is ScalarNode { Value: "wait" } ? "; \"wait\" is only for when-nobody-logged-in" : string.Empty;
         fields.Report(value, $"{key} must be one of {string.Join(", ", choices)} (found {Describe.Found(value)}){hint}{waitNote}");
         return null;

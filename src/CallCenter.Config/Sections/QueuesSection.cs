@@ -67,7 +67,7 @@ internal sealed class QueuesSection : ConfigSection
             else if (!names.Contains(overflow.Target, StringComparer.Ordinal))
             {
                 string? likely = Suggestions.Closest(overflow.Target, names);
-                string hint = likely is null ? string.Empty : $" (did you mean \"{likely}\"?)";
+                string hint = Suggestions.Hint(likely);
                 errors.Add(overflow.At.Start, $"{context} overflows to queue \"{overflow.Target}\", which is not defined{hint}; defined queues are: {string.Join(", ", names)}");
                 valid = false;
             }

@@ -49,12 +49,7 @@ internal static class BranchReader
             return null;
         }
 
-        FlowFormat.Rule.ReportUnknown(map, context, values.Errors);
-        Dictionary<string, MappingEntry> found = FlowFormat.Rule.Find(map);
-        foreach (string key in FlowFormat.Rule.Allowed.Where(k => !found.ContainsKey(k)))
-        {
-            FlowFormat.Rule.ReportMissing(map, key, context, values.Errors);
-        }
+        Dictionary<string, MappingEntry> found = FlowFormat.Rule.Check(map, FlowFormat.Rule.Allowed, context, values.Errors);
 
         IReadOnlyList<BranchCondition>? conditions = found.TryGetValue("if", out MappingEntry? condition)
             ? ConditionReader.Read(condition.Value, context, values)

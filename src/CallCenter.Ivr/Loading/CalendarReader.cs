@@ -44,12 +44,7 @@ internal static class CalendarReader
             return null;
         }
 
-        FlowFormat.Calendar.ReportUnknown(map, context, values.Errors);
-        Dictionary<string, MappingEntry> found = FlowFormat.Calendar.Find(map);
-        foreach (string key in FlowFormat.CalendarRequired.Where(k => !found.ContainsKey(k)))
-        {
-            FlowFormat.Calendar.ReportMissing(map, key, context, values.Errors);
-        }
+        Dictionary<string, MappingEntry> found = FlowFormat.Calendar.Check(map, FlowFormat.CalendarRequired, context, values.Errors);
 
         TimeZoneInfo? zone = found.TryGetValue("time-zone", out MappingEntry? z) ? ReadZone(z.Value, context, values) : null;
         List<OpeningHours>? hours = found.TryGetValue("hours", out MappingEntry? h) ? ReadHours(h.Value, context, values) : null;
@@ -71,7 +66,7 @@ internal static class CalendarReader
         TimeZoneInfo? zone = TimeZoneLookup.Find(id, out string? suggestion);
         if (zone is null)
         {
-            string hint = suggestion is null ? string.Empty : $" (did you mean \"{suggestion}\"?)";
+            string hint = Suggestions.Hint(suggestion);
             values.Report(node, $"{subject}: {Describe.Quote(id)} is not a known time zone{hint}; use a zone name such as Asia/Manila or Europe/London");
         }
 
@@ -96,7 +91,7 @@ internal static class CalendarReader
             {
                 string? likely = Suggestions.Closest(entry.Key.Value, FlowFormat.Days)
                     ?? FlowFormat.Days.FirstOrDefault(day => entry.Key.Value.StartsWith(day, StringComparison.OrdinalIgnoreCase));
-                string hint = likely is null ? string.Empty : $" (did you mean \"{likely}\"?)";
+                string hint = Suggestions.Hint(likely);
                 values.Report(entry.Key, $"{subject}: {Describe.Quote(entry.Key.Value)} is not a day{hint}; write {OpeningHoursText.DaysForm}");
                 allRead = false;
             }

@@ -1,6 +1,7 @@
 using CallCenter.Config.Schema;
 using CallCenter.Config.Yaml;
 using CallCenter.Ivr.Definition;
+using CallCenter.Ivr.Runtime;
 
 namespace CallCenter.Ivr.Loading;
 
@@ -13,7 +14,7 @@ internal static class ExitNodeReaders
     public static QueueNode? Queue(NodeFields fields)
     {
         IReadOnlyList<string>? skills = fields["skills"] is { } value ? ReadSkills(value, fields) : null;
-        int? priority = fields["priority"] is { } p ? fields.Values.Integer(p, fields.Subject("priority"), SetReader.LowestPriority, SetReader.HighestPriority) : null;
+        int? priority = fields["priority"] is { } p ? fields.Values.Integer(p, fields.Subject("priority"), QueueRequest.MinPriority, QueueRequest.MaxPriority) : null;
         NodeRef? noAgent = fields.Has("no-agent") ? fields.Target("no-agent") : null;
         if (skills is null || (fields.Has("no-agent") && noAgent is null))
         {

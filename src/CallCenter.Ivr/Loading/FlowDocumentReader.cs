@@ -23,12 +23,7 @@ internal static class FlowDocumentReader
             return null;
         }
 
-        FlowFormat.TopLevel.ReportUnknown(map, string.Empty, values.Errors);
-        Dictionary<string, MappingEntry> found = FlowFormat.TopLevel.Find(map);
-        foreach (string key in FlowFormat.TopLevelRequired.Where(k => !found.ContainsKey(k)))
-        {
-            FlowFormat.TopLevel.ReportMissing(map, key, string.Empty, values.Errors);
-        }
+        Dictionary<string, MappingEntry> found = FlowFormat.TopLevel.Check(map, FlowFormat.TopLevelRequired, string.Empty, values.Errors);
 
         Node? Value(string key) => found.TryGetValue(key, out MappingEntry? entry) ? entry.Value : null;
 

@@ -97,13 +97,13 @@ internal sealed class FlowValues(ErrorCollector errors)
     /// <summary>A timeout: <c>500ms</c>, <c>5s</c>, <c>2m</c> or a number of seconds.</summary>
     public TimeSpan? Duration(Node node, string subject)
     {
-        ScalarNode? scalar = Expect.NonEmptyScalar(node, subject, DurationText.Forms, Errors);
+        ScalarNode? scalar = Expect.NonEmptyScalar(node, subject, TimeoutText.Forms, Errors);
         if (scalar is null)
         {
             return null;
         }
 
-        if (!DurationText.TryParse(scalar, out TimeSpan duration, out string reason))
+        if (!TimeoutText.TryParse(scalar, out TimeSpan duration, out string reason))
         {
             Report(node, $"{subject} {reason}");
             return null;

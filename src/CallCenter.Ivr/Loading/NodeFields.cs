@@ -4,8 +4,8 @@ using CallCenter.Ivr.Definition;
 namespace CallCenter.Ivr.Loading;
 
 /// <summary>
-/// The keys of one node being read, with the wording that names them in messages. Missing required keys are
-/// reported once, on construction, from the node kind's <see cref="NodeFormat"/>.
+/// The keys of one node being read, with the wording that names them in messages. Unknown keys and missing
+/// required ones are reported once, on construction, from the node kind's <see cref="NodeFormat"/>.
 /// </summary>
 internal sealed class NodeFields
 {
@@ -17,14 +17,7 @@ internal sealed class NodeFields
         Position = position;
         Map = map;
         Values = values;
-        _found = format.Keys.Find(map);
-        foreach (string key in format.Required)
-        {
-            if (!_found.ContainsKey(key))
-            {
-                format.Keys.ReportMissing(map, key, Context, values.Errors);
-            }
-        }
+        _found = format.Keys.Check(map, format.Required, Context, values.Errors);
     }
 
     public string Id { get; }

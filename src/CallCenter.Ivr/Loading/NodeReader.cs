@@ -36,7 +36,6 @@ internal static class NodeReader
             return null;
         }
 
-        format.Keys.ReportUnknown(map, context, values.Errors);
         var fields = new NodeFields(id, position, map, format, values);
         return format.Kind switch
         {
@@ -71,7 +70,7 @@ internal static class NodeReader
         if (format is null)
         {
             string? likely = Suggestions.Closest(kind, FlowFormat.Kinds);
-            string hint = likely is null ? string.Empty : $" (did you mean \"{likely}\"?)";
+            string hint = Suggestions.Hint(likely);
             values.Report(typeEntry.Value, $"{context}unknown type {Describe.Quote(kind)}{hint}; types are: {string.Join(", ", FlowFormat.Kinds)}");
         }
 

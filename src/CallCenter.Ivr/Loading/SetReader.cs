@@ -1,18 +1,13 @@
 using CallCenter.Config.Schema;
 using CallCenter.Config.Yaml;
 using CallCenter.Ivr.Definition;
+using CallCenter.Ivr.Runtime;
 
 namespace CallCenter.Ivr.Loading;
 
 /// <summary>Reads a <c>type: set</c> node: <c>values: { name: value, ... }</c>.</summary>
 internal static class SetReader
 {
-    /// <summary>Lowest and highest queue priority.</summary>
-    public const int LowestPriority = 1;
-
-    /// <summary>Highest queue priority.</summary>
-    public const int HighestPriority = 10;
-
     public static SetNode? Read(NodeFields fields)
     {
         IReadOnlyList<VariableAssignment>? assignments = fields["values"] is { } value ? ReadValues(value, fields) : null;
@@ -69,7 +64,7 @@ internal static class SetReader
                 values.Report(node, $"{subject} must be a language code such as en, tl or ms (found {Describe.Found(node)})");
                 return false;
             case FlowVariables.Priority:
-                return values.Integer(node, subject, LowestPriority, HighestPriority) is not null;
+                return values.Integer(node, subject, QueueRequest.MinPriority, QueueRequest.MaxPriority) is not null;
             case FlowVariables.Skills when !text.Split(',').All(s => Tokens.IsSkillName(s.Trim())):
                 values.Report(node, $"{subject} must be skill names separated by commas, in lowercase letters, digits and '-' (found {Describe.Found(node)})");
                 return false;

@@ -51,6 +51,13 @@ public sealed class CallVariables : IReadOnlyDictionary<string, string>
         return index < 0 ? null : _entries[index].Value;
     }
 
+    /// <summary>The value of the variable named by <paramref name="key"/> (a slice of a template), or null; nothing is allocated.</summary>
+    internal string? GetValueOrNull(ReadOnlySpan<char> key)
+    {
+        int index = IndexOf(key);
+        return index < 0 ? null : _entries[index].Value;
+    }
+
     /// <inheritdoc />
     public IEnumerator<KeyValuePair<string, string>> GetEnumerator()
     {
@@ -80,11 +87,11 @@ public sealed class CallVariables : IReadOnlyDictionary<string, string>
         _entries[_count++] = new(key, value);
     }
 
-    private int IndexOf(string key)
+    private int IndexOf(ReadOnlySpan<char> key)
     {
         for (int i = 0; i < _count; i++)
         {
-            if (string.Equals(_entries[i].Key, key, StringComparison.Ordinal))
+            if (key.SequenceEqual(_entries[i].Key))
             {
                 return i;
             }

@@ -30,8 +30,7 @@ internal static class VariableTemplate
             }
 
             text.Append(template, from, open - from);
-            string name = template.Substring(open + Opening.Length, close - open - Opening.Length);
-            text.Append(variables.GetValueOrNull(name));
+            text.Append(variables.GetValueOrNull(template.AsSpan(open + Opening.Length, close - open - Opening.Length)));
             from = close + 1;
             open = template.IndexOf(Opening, from, StringComparison.Ordinal);
         }

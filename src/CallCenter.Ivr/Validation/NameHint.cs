@@ -19,6 +19,6 @@ internal static class NameHint
             ? [.. candidates.Where(c => c.Length > typed.Length && c.StartsWith(typed, StringComparison.OrdinalIgnoreCase))]
             : [];
         string? likely = longer.Length == 1 ? longer[0] : Suggestions.Closest(typed, candidates);
-        return likely is null ? string.Empty : $" (did you mean \"{likely}\"?)";
+        return Suggestions.Hint(likely);
     }
 }

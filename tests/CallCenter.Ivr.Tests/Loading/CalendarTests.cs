@@ -7,24 +7,23 @@ namespace CallCenter.Ivr.Tests.Loading;
 /// <summary>Opening-hours calendars: how they are written, and what IsOpen answers across zones, days and holidays.</summary>
 public class CalendarTests
 {
-    private static BusinessCalendar Calendar(string body)
-    {
-        FlowDefinition flow = LoadValid($$"""
-            flow: test
-            start: b
-            calendars:
-              office:
-            {{body}}
-            nodes:
-              b:
-                type: branch
-                rules: [{ if: { open: office }, goto: bye }]
-                else: bye
-              bye:
-                type: hangup
-            """);
-        return flow.Calendars["office"];
-    }
+    /// <summary>A flow whose calendar "office" is <paramref name="body"/>, used by a branch node.</summary>
+    private static string CalendarFlow(string body) => $$"""
+        flow: test
+        start: b
+        calendars:
+          office:
+        {{body}}
+        nodes:
+          b:
+            type: branch
+            rules: [{ if: { open: office }, goto: bye }]
+            else: bye
+          bye:
+            type: hangup
+        """;
+
+    private static BusinessCalendar Calendar(string body) => LoadValid(CalendarFlow(body)).Calendars["office"];
 
     private static BusinessCalendar Manila() => Calendar("""
             time-zone: Asia/Manila
@@ -116,20 +115,7 @@ public class CalendarTests
         Assert.False(closed.IsOpen(new DateTimeOffset(2026, 6, 1, 12, 0, 0, TimeSpan.Zero)));
     }
 
-    private static FlowProblem CalendarProblem(string body) => SingleProblem($$"""
-        flow: test
-        start: b
-        calendars:
-          office:
-        {{body}}
-        nodes:
-          b:
-            type: branch
-            rules: [{ if: { open: office }, goto: bye }]
-            else: bye
-          bye:
-            type: hangup
-        """);
+    private static FlowProblem CalendarProblem(string body) => SingleProblem(CalendarFlow(body));
 
     [Fact]
     public void An_unknown_time_zone_suggests_the_likely_one()

@@ -18,7 +18,7 @@ public class DurationTests
     [InlineData("1ms", ScalarType.Text, 1)]
     public void Accepted_forms(string text, ScalarType type, int milliseconds)
     {
-        Assert.True(DurationText.TryParse(new ScalarNode(TextPosition.StartOfFile, text, type), out TimeSpan duration, out string reason), reason);
+        Assert.True(TimeoutText.TryParse(new ScalarNode(TextPosition.StartOfFile, text, type), out TimeSpan duration, out string reason), reason);
         Assert.Equal(TimeSpan.FromMilliseconds(milliseconds), duration);
     }
 
@@ -35,14 +35,14 @@ public class DurationTests
     [InlineData("999999999999m", "must be a duration such as 500ms, 5s or 2m, or a number of seconds (found \"999999999999m\")")]
     public void Refused_forms_say_why(string text, string reason)
     {
-        Assert.False(DurationText.TryParse(new ScalarNode(TextPosition.StartOfFile, text, ScalarType.Text), out _, out string actual));
+        Assert.False(TimeoutText.TryParse(new ScalarNode(TextPosition.StartOfFile, text, ScalarType.Text), out _, out string actual));
         Assert.Equal(reason, actual);
     }
 
     [Fact]
     public void A_boolean_is_not_a_duration()
     {
-        Assert.False(DurationText.TryParse(new ScalarNode(TextPosition.StartOfFile, "true", ScalarType.Boolean), out _, out string reason));
+        Assert.False(TimeoutText.TryParse(new ScalarNode(TextPosition.StartOfFile, "true", ScalarType.Boolean), out _, out string reason));
         Assert.Equal("must be a duration such as 500ms, 5s or 2m, or a number of seconds (found true)", reason);
     }
 }

@@ -1,3 +1,4 @@
+using CallCenter.Config.Tests.Support;
 using CallCenter.Ivr.Definition;
 using CallCenter.Ivr.Loading;
 using CallCenter.Ivr.Prompts;
@@ -57,32 +58,10 @@ public class FuzzTests
     private static bool TargetsExist(FlowDefinition flow) =>
         flow.Find(flow.Start) is not null && flow.Nodes.SelectMany(n => n.Edges).All(e => flow.Find(e.Target) is not null);
 
-    private static Gen<string> FlowLikeText() =>
-        Gen.Elements(Fragments).ListOf().Select(parts => string.Concat(parts));
+    private static Gen<string> FlowLikeText() => TextDamage.Fragments(Fragments);
 
     /// <summary>main.yaml with a few characters deleted, replaced or inserted at random places.</summary>
-    private static Gen<string> DamagedMain()
-    {
-        Gen<(int At, string Piece, int Removed)> edit =
-            from at in Gen.Choose(0, MainText.Length - 1)
-            from piece in Gen.Elements(Fragments).Or(Gen.Constant(string.Empty))
-            from removed in Gen.Choose(0, 3)
-            select (at, piece, removed);
-
-        return Gen.Choose(1, 6)
-            .SelectMany(count => edit.ArrayOf(count))
-            .Select(edits =>
-            {
-                string text = MainText;
-                foreach ((int at, string piece, int removed) in edits)
-                {
-                    int start = Math.Min(at, text.Length);
-                    text = text.Remove(start, Math.Min(removed, text.Length - start)).Insert(start, piece);
-                }
-
-                return text;
-            });
-    }
+    private static Gen<string> DamagedMain() => TextDamage.Edited(MainText, Fragments);
 
     /// <summary>main.yaml with whole lines deleted, repeated or swapped: the slips of cut and paste.</summary>
     private static Gen<string> ShuffledLines()
