@@ -134,7 +134,7 @@ public sealed class CallManager : IInviteHandler
 
     /// <inheritdoc />
     public void OnAck(Dialog dialog, SipRequest ack) =>
-        PartyOf(dialog)?.Acknowledged(SipCallerLeg.IsSdp(ack) ? Encoding.UTF8.GetString(ack.Body.Span) : null);
+        PartyOf(dialog)?.Acknowledged(SdpBody.Read(ack));
 
     /// <inheritdoc />
     public void OnInDialogRequest(Dialog dialog, ServerTransaction transaction)
@@ -199,14 +199,7 @@ public sealed class CallManager : IInviteHandler
             return;
         }
 
-        if (transaction.Request.Method == SipMethods.Invite)
-        {
-            _sessionChanges.OnReInvite(dialog, transaction, party);
-        }
-        else
-        {
-            _sessionChanges.OnUpdate(dialog, transaction, party);
-        }
+        _sessionChanges.OnSessionChange(dialog, transaction, party);
     }
 
     /// <summary>The side of a call <paramref name="dialog"/> belongs to: the caller's call, or the agent's leg.</summary>

@@ -148,7 +148,7 @@ public sealed partial class InboundCall
                 leg.Hangup();
                 break;
             case AgentReOffered reOffer:
-                reOffer.Answer(new MediaNegotiation(null, 488, null));
+                reOffer.Answer(MediaNegotiation.NoSession);
                 break;
             case AgentOfferRequested request:
                 request.Offer(null);

@@ -108,13 +108,6 @@ public sealed partial class InboundCall : ISessionParty
     });
 
     /// <summary>
-    /// The caller sent a new offer in a re-INVITE or UPDATE (hold, resume, address change: RFC 3264 §8): negotiated on
-    /// the call's executor like every other event; <paramref name="answer"/> gets the outcome to send.
-    /// </summary>
-    public void OnCallerReOffer(string offerSdp, Action<MediaNegotiation> answer) =>
-        _executor.Post(() => answer(_callerMedia.AnswerOffer(offerSdp)));
-
-    /// <summary>
     /// The caller sent a re-INVITE without an offer (RFC 3261 §14.2): <paramref name="offer"/> gets ours for the 2xx
     /// (null once the call has ended), and the answer is taken from the ACK.
     /// </summary>
@@ -130,7 +123,12 @@ public sealed partial class InboundCall : ISessionParty
         offer(_callerMedia.CreateOffer());
     });
 
-    void ISessionParty.AnswerOffer(string offerSdp, Action<MediaNegotiation> answer) => OnCallerReOffer(offerSdp, answer);
+    /// <summary>
+    /// The caller sent a new offer in a re-INVITE or UPDATE (hold, resume, address change: RFC 3264 §8): negotiated on
+    /// the call's executor like every other event; <paramref name="answer"/> gets the outcome to send.
+    /// </summary>
+    void ISessionParty.AnswerOffer(string offerSdp, Action<MediaNegotiation> answer) =>
+        _executor.Post(() => answer(_callerMedia.AnswerOffer(offerSdp)));
 
     void ISessionParty.MakeOffer(Action<string?> offer) => OnCallerOfferRequested(offer);
 

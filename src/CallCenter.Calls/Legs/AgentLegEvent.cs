@@ -1,3 +1,5 @@
+using CallCenter.Calls.Media;
+
 namespace CallCenter.Calls.Legs;
 
 /// <summary>What happened on the leg to an agent.</summary>
@@ -15,3 +17,19 @@ public abstract record AgentLegEvent
     /// <summary>The agent hung up (BYE) after answering.</summary>
     public sealed record HungUp : AgentLegEvent;
 }
+
+/// <summary>The agent's phone sent a new offer inside its dialog (hold, resume, a new address: RFC 3264 §8).</summary>
+/// <param name="OfferSdp">The offer.</param>
+/// <param name="Answer">Gets the answer to send, or the refusal that leaves the session as it was.</param>
+internal sealed record AgentReOffered(string OfferSdp, Action<MediaNegotiation> Answer) : AgentLegEvent;
+
+/// <summary>The agent's phone sent a re-INVITE without an offer (RFC 3261 §14.2): ours goes in the 2xx.</summary>
+/// <param name="Offer">Gets our offer, or null when the call no longer has the agent's media.</param>
+internal sealed record AgentOfferRequested(Action<string?> Offer) : AgentLegEvent;
+
+/// <summary>The agent's phone acknowledged our 2xx to its re-INVITE, with the answer when that 2xx carried our offer.</summary>
+/// <param name="AnswerSdp">The answer, if the ACK carried one.</param>
+internal sealed record AgentAcknowledged(string? AnswerSdp) : AgentLegEvent;
+
+/// <summary>The agent's session timer ran out (RFC 4028 §10); its leg is already ended with BYE.</summary>
+internal sealed record AgentSessionExpired : AgentLegEvent;

@@ -39,6 +39,12 @@ public interface ICallMedia : IDisposable
 /// <summary>Outcome of answering an offer.</summary>
 public sealed record MediaNegotiation(string? AnswerSdp, int RefusalStatus, string? Warning)
 {
+    /// <summary>
+    /// The refusal of an offer to a leg that no longer has a session to change (the call is ending or gave the leg
+    /// up): 488, and the session stays as it was (RFC 3264 §8).
+    /// </summary>
+    public static MediaNegotiation NoSession { get; } = new(null, 488, null);
+
     /// <summary>True when an answer was produced.</summary>
     public bool Accepted => AnswerSdp is not null;
 }

@@ -26,7 +26,9 @@ public sealed class RegisteredAgentSelector(IReadOnlyList<AgentProfile> agents, 
         ArgumentNullException.ThrowIfNull(skills);
         foreach (var agent in agents)
         {
-            if (!agent.HasAll(skills))
+            // The cheap in-memory tests first: an agent without the skills or already on a call is passed over
+            // without looking up, let alone parsing, its registered Contact.
+            if (!agent.HasAll(skills) || _busy.ContainsKey(agent.Extension))
             {
                 continue;
             }

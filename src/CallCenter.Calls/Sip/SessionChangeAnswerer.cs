@@ -1,4 +1,3 @@
-using System.Text;
 using CallCenter.Calls.Media;
 using CallCenter.Sip.Core;
 using CallCenter.Sip.Dialogs;
@@ -16,13 +15,24 @@ namespace CallCenter.Calls.Sip;
 /// </summary>
 internal sealed class SessionChangeAnswerer(UserAgentCore core)
 {
-    private const string SdpType = "application/sdp";
-
-    /// <summary>A re-INVITE from the peer of <paramref name="party"/>'s dialog.</summary>
-    public void OnReInvite(Dialog dialog, ServerTransaction transaction, ISessionParty party)
+    /// <summary>A re-INVITE or UPDATE from the peer of <paramref name="party"/>'s dialog.</summary>
+    public void OnSessionChange(Dialog dialog, ServerTransaction transaction, ISessionParty party)
     {
         var request = transaction.Request;
-        if (!SipCallerLeg.IsSdp(request))
+        if (SdpBody.Read(request) is { } offerSdp)
+        {
+            party.AnswerOffer(offerSdp, negotiation =>
+            {
+                if (negotiation.Accepted)
+                {
+                    Accept(dialog, transaction, negotiation.AnswerSdp);
+                    return;
+                }
+
+                Refuse(transaction, negotiation);
+            });
+        }
+        else if (request.Method == SipMethods.Invite)
         {
             party.MakeOffer(offer =>
             {
@@ -32,50 +42,32 @@ internal sealed class SessionChangeAnswerer(UserAgentCore core)
                     return;
                 }
 
-                core.AcceptReInvite(dialog, transaction, WithSdp(transaction.CreateResponse(200), offer));
+                Accept(dialog, transaction, offer);
             });
-            return;
         }
-
-        party.AnswerOffer(Encoding.UTF8.GetString(request.Body.Span), negotiation =>
+        else
         {
-            if (negotiation.Accepted)
-            {
-                core.AcceptReInvite(dialog, transaction, WithSdp(transaction.CreateResponse(200), negotiation.AnswerSdp!));
-                return;
-            }
-
-            Refuse(transaction, negotiation);
-        });
+            Accept(dialog, transaction, sdp: null);
+        }
     }
 
-    /// <summary>An UPDATE from the peer of <paramref name="party"/>'s dialog.</summary>
-    public void OnUpdate(Dialog dialog, ServerTransaction transaction, ISessionParty party)
+    /// <summary>The 2xx, through the core so it gets Contact, Supported and the session timer.</summary>
+    private void Accept(Dialog dialog, ServerTransaction transaction, string? sdp)
     {
-        var request = transaction.Request;
-        if (!SipCallerLeg.IsSdp(request))
+        var ok = transaction.CreateResponse(200);
+        if (sdp is not null)
         {
-            core.AcceptUpdate(dialog, transaction, transaction.CreateResponse(200));
-            return;
+            SdpBody.Attach(ok, sdp);
         }
 
-        party.AnswerOffer(Encoding.UTF8.GetString(request.Body.Span), negotiation =>
+        if (transaction.Request.Method == SipMethods.Invite)
         {
-            if (negotiation.Accepted)
-            {
-                core.AcceptUpdate(dialog, transaction, WithSdp(transaction.CreateResponse(200), negotiation.AnswerSdp!));
-                return;
-            }
-
-            Refuse(transaction, negotiation);
-        });
-    }
-
-    private static SipResponse WithSdp(SipResponse ok, string sdp)
-    {
-        ok.Headers.Add(KnownHeader.ContentType, SdpType);
-        ok.Body = Encoding.UTF8.GetBytes(sdp);
-        return ok;
+            core.AcceptReInvite(dialog, transaction, ok);
+        }
+        else
+        {
+            core.AcceptUpdate(dialog, transaction, ok);
+        }
     }
 
     private static void Refuse(ServerTransaction transaction, MediaNegotiation negotiation)

@@ -15,9 +15,6 @@ internal sealed class SipAgentDialer(UserAgentCore core) : IAgentDialer
 {
     private readonly ConcurrentDictionary<DialogId, SipAgentLeg> _answered = new();
 
-    /// <summary>Agent dialogs answered and not yet ended.</summary>
-    public int AnsweredCount => _answered.Count;
-
     public IAgentLeg Dial(AgentTarget target, string callerDescription, string offerSdp, Action<AgentLegEvent> onEvent)
     {
         // A transfer destination may be a bare host (sip:192.0.2.7): no user part then, rather than an empty one.
@@ -31,8 +28,8 @@ internal sealed class SipAgentDialer(UserAgentCore core) : IAgentDialer
             from,
             target.Route,
             Encoding.UTF8.GetBytes(offerSdp),
-            "application/sdp",
-            response => onEvent(new AgentLegEvent.Ringing(SipCallerLeg.IsSdp(response) ? Encoding.UTF8.GetString(response.Body.Span) : null)),
+            SdpBody.ContentType,
+            response => onEvent(new AgentLegEvent.Ringing(SdpBody.Read(response))),
             (dialog, ok) => OnAnswered(leg, dialog, ok, onEvent));
         leg.Invite = invite;
         _ = ReportFailureAsync(invite, onEvent);

@@ -28,7 +28,7 @@ internal sealed class SipAgentLeg(UserAgentCore core) : IAgentLeg, ISessionParty
     }
 
     public void AnswerOffer(string offerSdp, Action<MediaNegotiation> answer) =>
-        Raise(new AgentReOffered(offerSdp, answer), () => answer(new MediaNegotiation(null, 488, null)));
+        Raise(new AgentReOffered(offerSdp, answer), () => answer(MediaNegotiation.NoSession));
 
     public void MakeOffer(Action<string?> offer) => Raise(new AgentOfferRequested(offer), () => offer(null));
 

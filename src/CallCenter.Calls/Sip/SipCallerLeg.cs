@@ -1,4 +1,3 @@
-using System.Text;
 using CallCenter.Calls.Legs;
 using CallCenter.Sip.Core;
 using CallCenter.Sip.Dialogs;
@@ -10,8 +9,6 @@ namespace CallCenter.Calls.Sip;
 /// <summary>The caller's leg over the UA core: the INVITE server transaction, then the dialog our 2xx creates.</summary>
 internal sealed class SipCallerLeg(ServerTransaction invite, UserAgentCore core, string? caller) : ICallerSignalling
 {
-    private const string SdpType = "application/sdp";
-
     /// <summary>The dialog once answered (null before, or when the answer could not be sent).</summary>
     public Dialog? Dialog { get; private set; }
 
@@ -23,7 +20,7 @@ internal sealed class SipCallerLeg(ServerTransaction invite, UserAgentCore core,
 
     public string Dialled => invite.Request.RequestUri?.UnescapedUser ?? string.Empty;
 
-    public string? Offer => IsSdp(invite.Request) ? Encoding.UTF8.GetString(invite.Request.Body.Span) : null;
+    public string? Offer => SdpBody.Read(invite.Request);
 
     /// <summary>Raised with the dialog just before the 2xx goes out, so the manager has mapped it to the call when the ACK comes.</summary>
     public Action<Dialog>? DialogCreated { get; set; }
@@ -31,8 +28,7 @@ internal sealed class SipCallerLeg(ServerTransaction invite, UserAgentCore core,
     public void Answer(string sdp)
     {
         var ok = invite.CreateResponse(200);
-        ok.Headers.Add(KnownHeader.ContentType, SdpType);
-        ok.Body = Encoding.UTF8.GetBytes(sdp);
+        SdpBody.Attach(ok, sdp);
         // Recorded before the 2xx leaves, like the manager's map: the ACK or a BYE may follow within microseconds.
         Dialog = core.Accept(invite, ok, dialog =>
         {
@@ -64,7 +60,4 @@ internal sealed class SipCallerLeg(ServerTransaction invite, UserAgentCore core,
             invite.Respond(invite.CreateResponse(480));
         }
     }
-
-    internal static bool IsSdp(SipMessage message) =>
-        !message.Body.IsEmpty && message.ContentType is { } type && type.StartsWith(SdpType, StringComparison.OrdinalIgnoreCase);
 }

@@ -2,7 +2,6 @@ using System.Globalization;
 using CallCenter.Sip.Dialogs;
 using CallCenter.Sip.Message;
 using CallCenter.Sip.Transactions;
-using Microsoft.Extensions.Logging;
 
 namespace CallCenter.Sip.Core;
 
@@ -19,20 +18,9 @@ public sealed partial class UserAgentCore
     /// </summary>
     public bool AcceptReInvite(Dialog dialog, ServerTransaction reInvite, SipResponse ok)
     {
-        if (!ok.IsSuccess || reInvite.Request.Method != SipMethods.Invite)
-        {
-            throw new ArgumentException("AcceptReInvite takes a 2xx response to an INVITE.", nameof(ok));
-        }
-
-        AddContactAndSupported(ok, reInvite.Source);
-        RecordLocalSessionDescription(dialog, ok);
-        ApplySessionTimer(dialog, reInvite.Request, ok);
+        PrepareInDialog2xx(dialog, reInvite, ok, SipMethods.Invite);
         dialog.StopRetransmitter();
-        dialog.Retransmitter = Uas2xxRetransmitter.Start(reInvite, ok, _stack.Options.Timers, _stack.Time, () =>
-        {
-            _logger.LogWarning("No ACK for the 2xx to a re-INVITE in dialog {Dialog}; ending it", dialog.Id);
-            _ = EndWithByeAsync(dialog, NoAck);
-        });
+        dialog.Retransmitter = Start2xxRetransmitter(dialog, reInvite, ok);
         if (!reInvite.Respond(ok))
         {
             dialog.StopRetransmitter();
@@ -49,14 +37,7 @@ public sealed partial class UserAgentCore
     /// </summary>
     public bool AcceptUpdate(Dialog dialog, ServerTransaction update, SipResponse ok)
     {
-        if (!ok.IsSuccess || update.Request.Method != SipMethods.Update)
-        {
-            throw new ArgumentException("AcceptUpdate takes a 2xx response to an UPDATE.", nameof(ok));
-        }
-
-        AddContactAndSupported(ok, update.Source);
-        RecordLocalSessionDescription(dialog, ok);
-        ApplySessionTimer(dialog, update.Request, ok);
+        PrepareInDialog2xx(dialog, update, ok, SipMethods.Update);
         return update.Respond(ok);
     }
 
@@ -135,6 +116,22 @@ public sealed partial class UserAgentCore
             default:
                 return false;
         }
+    }
+
+    /// <summary>
+    /// What every 2xx to a re-INVITE or UPDATE needs before it leaves: our Contact and Supported, our SDP remembered for
+    /// later refreshes, and the session timer the request negotiated.
+    /// </summary>
+    private void PrepareInDialog2xx(Dialog dialog, ServerTransaction transaction, SipResponse ok, string method)
+    {
+        if (!ok.IsSuccess || transaction.Request.Method != method)
+        {
+            throw new ArgumentException($"Expected a 2xx response to an {method}.", nameof(ok));
+        }
+
+        AddContactAndSupported(ok, transaction.Source);
+        RecordLocalSessionDescription(dialog, ok);
+        ApplySessionTimer(dialog, transaction.Request, ok);
     }
 
     /// <summary>Our Contact (§12.1.1, needed in every 2xx that sets or refreshes a target) and what we support (§20.37).</summary>

@@ -152,11 +152,7 @@ public sealed partial class UserAgentCore : ITransactionUser
 
         // Armed before the 2xx leaves: on a fast network the ACK can arrive (on a receive thread) before Respond
         // returns, and OnAck must then find the retransmitter to stop. Its first action is due only after T1.
-        dialog.Retransmitter = Uas2xxRetransmitter.Start(invite, ok, _stack.Options.Timers, _stack.Time, () =>
-        {
-            _logger.LogWarning("No ACK for the 2xx in dialog {Dialog}; ending it", dialog.Id);
-            _ = EndWithByeAsync(dialog, NoAck);
-        });
+        dialog.Retransmitter = Start2xxRetransmitter(dialog, invite, ok);
         if (!invite.Respond(ok))
         {
             dialog.StopRetransmitter();
@@ -167,6 +163,17 @@ public sealed partial class UserAgentCore : ITransactionUser
 
         return dialog;
     }
+
+    /// <summary>
+    /// §13.3.1.4: retransmits our 2xx to an INVITE (the first or a re-INVITE) until its ACK arrives; with no ACK after
+    /// 64·T1 the dialog is ended with BYE.
+    /// </summary>
+    private Uas2xxRetransmitter Start2xxRetransmitter(Dialog dialog, ServerTransaction invite, SipResponse ok) =>
+        Uas2xxRetransmitter.Start(invite, ok, _stack.Options.Timers, _stack.Time, () =>
+        {
+            _logger.LogWarning("No ACK for the 2xx to INVITE {CSeq} in dialog {Dialog}; ending it", invite.Request.CSeq!.Number, dialog.Id);
+            _ = EndWithByeAsync(dialog, NoAck);
+        });
 
     private void OnRegister(ServerTransaction transaction)
     {
