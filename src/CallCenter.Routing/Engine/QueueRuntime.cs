@@ -10,6 +10,9 @@ internal sealed class QueueRuntime(QueueDefinition definition, ExpansionStep[] s
 
     public HandleTimeWindow HandleTimes { get; } = new(handleTimeWindow);
 
+    /// <summary>How the latest contacts left the line (served or not), over the same window as the handle times.</summary>
+    public LineOutcomeWindow LineOutcomes { get; } = new(handleTimeWindow);
+
     /// <summary>Pools for contacts that use the queue's own requirements, built on first use.</summary>
     public RoutingPool[]? DefaultPools { get; set; }
 }

@@ -37,6 +37,7 @@ public sealed partial class RoutingEngine
         var agent = contact.Agent!;
         contact.Status = ContactState.Connected;
         contact.AnsweredAt = now;
+        contact.Queue.LineOutcomes.Add(served: true);
         agent.ConsecutiveMisses = 0;
         agent.CallsHandled++;
         SetState(agent, AgentState.OnCall, null, now);
@@ -100,9 +101,11 @@ public sealed partial class RoutingEngine
         {
             case ContactState.Waiting:
                 contact.CurrentPool.Contacts.Remove(contact);
+                contact.Queue.LineOutcomes.Add(served: false);
                 Forget(contact);
                 break;
             case ContactState.Ringing:
+                contact.Queue.LineOutcomes.Add(served: false);
                 var agent = Release(contact);
                 Forget(contact);
                 Emit(new OfferWithdrawn(now, contactId, agent.Id, WithdrawReason.CallerAbandoned));

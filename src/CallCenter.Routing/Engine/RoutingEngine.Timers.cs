@@ -80,6 +80,7 @@ public sealed partial class RoutingEngine
         }
 
         contact.CurrentPool.Contacts.Remove(contact);
+        contact.Queue.LineOutcomes.Add(served: false);
         Forget(contact);
         if (fallback.Action == FallbackAction.Overflow)
         {

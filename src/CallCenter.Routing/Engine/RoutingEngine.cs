@@ -78,10 +78,12 @@ public sealed partial class RoutingEngine
 
     /// <summary>
     /// Position and estimated wait of a waiting contact, or null when it is not waiting.
-    /// Estimated wait = position × average handle time ÷ staffed eligible agents, where the average is over the
-    /// queue's last <see cref="RoutingEngineOptions.HandleTimeWindow"/> handle times (talk + wrap-up) and staffed
-    /// means logged in, registered and not paused. Unknown (null) with no handle times yet or nobody staffed.
-    /// Position counts the contacts ahead in the same pool, so this query is O(position), unlike routing.
+    /// Estimated wait = (1 + callers ahead × share of recent callers served) × average handle time ÷ staffed eligible
+    /// agents. The average is over the queue's last <see cref="RoutingEngineOptions.HandleTimeWindow"/> handle times
+    /// (talk + wrap-up); the served share is over as many of its latest contacts to leave the line (those who hung up
+    /// or reached the maximum wait do not hold up the callers behind them); staffed means logged in, registered and
+    /// not paused. Unknown (null) with no handle times yet or nobody staffed. Position counts the contacts ahead in
+    /// the same pool, so this query is O(position), unlike routing.
     /// </summary>
     public WaitEstimate? GetWaitEstimate(string contactId)
     {
@@ -93,7 +95,8 @@ public sealed partial class RoutingEngine
         var pool = c.CurrentPool;
         int position = pool.Contacts.GetViewBetween(pool.Contacts.Min!, c).Count;
         var average = c.Queue.HandleTimes.Average;
-        TimeSpan? estimate = average is { } aht && pool.Staffed > 0 ? aht * position / pool.Staffed : null;
+        double servedAhead = (position - 1) * (1 - c.Queue.LineOutcomes.UnservedShare);
+        TimeSpan? estimate = average is { } aht && pool.Staffed > 0 ? aht * (1 + servedAhead) / pool.Staffed : null;
         return new WaitEstimate(position, estimate, pool.Staffed);
     }
 

@@ -42,6 +42,35 @@ public sealed class EstimateAndHistoryTests
     }
 
     [Fact]
+    public void Callers_ahead_count_by_the_share_of_recent_callers_an_agent_served()
+    {
+        var engine = new RoutingEngine([Queue("q", Need("s", 1)) with { WrapUp = TimeSpan.FromSeconds(10) }]);
+        engine.Ready("a1", 0, ("s", 5));
+        engine.Ready("a2", 0, ("s", 5));
+        engine.Call("h1", "q", 0);
+        engine.Call("h2", "q", 0);
+        engine.Answered("h1", engine.AgentOf("h1"), At(0));
+        engine.Answered("h2", engine.AgentOf("h2"), At(0));
+        engine.CallEnded("h1", At(60));
+        engine.CallEnded("h2", At(100));
+        engine.Call("busy1", "q", 200);
+        engine.Call("busy2", "q", 200);
+
+        // Two served, two hung up while waiting: half of the callers ahead are expected to be served.
+        engine.Call("gone1", "q", 201);
+        engine.Call("gone2", "q", 201);
+        engine.CallerAbandoned("gone1", At(202));
+        engine.CallerAbandoned("gone2", At(202));
+        engine.Call("w1", "q", 203);
+        engine.Call("w2", "q", 204);
+        engine.Call("w3", "q", 205);
+
+        // (1 + 2 ahead × 0.5) × 90 s ÷ 2 staffed = 90 s, where ignoring the hang-ups gives 135 s.
+        Assert.Equal(new WaitEstimate(3, TimeSpan.FromSeconds(90), 2), engine.GetWaitEstimate("w3"));
+        Assert.Equal(TimeSpan.FromSeconds(45), engine.GetWaitEstimate("w1")!.Value.EstimatedWait);
+    }
+
+    [Fact]
     public void Every_change_is_timestamped_and_kept()
     {
         var engine = new RoutingEngine([Queue("q", Need("s", 1)) with { WrapUp = TimeSpan.FromSeconds(5) }]);
