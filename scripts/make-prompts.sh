@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Generates prompt WAVs (8 kHz, mono, 16-bit PCM) with espeak-ng and sox from a key|text list.
+# Generates prompt WAVs (8 kHz, mono, G.711 mu-law) with espeak-ng and sox from a key|text list.
 #
-#   scripts/make-prompts.sh [-l LIST] [-o DIR] [-v VOICE] [-s WPM]
+#   scripts/make-prompts.sh [-l LIST] [-o DIR] [-v VOICE] [-s WPM] [-p]
 #
+# Prompts are written as mu-law (8-bit): half the size of 16-bit PCM and what calls are played in
+# anyway, so nothing audible is lost. -p writes 16-bit PCM instead (for editing in an audio tool).
 # Defaults: -l scripts/prompts.txt -o audio/en -v en-us -s 150, run from the repository root.
 # The other languages (their lists hold only what they translate; the rest falls back to English):
 #   scripts/make-prompts.sh -l scripts/prompts.tl.txt -o audio/tl -v id    Filipino (Tagalog)
@@ -19,14 +21,16 @@ list=scripts/prompts.txt
 out=audio/en
 voice=en-us
 speed=150
+encoding=(-b 8 -e u-law)
 
-while getopts "l:o:v:s:h" option; do
+while getopts "l:o:v:s:ph" option; do
     case "$option" in
         l) list=$OPTARG ;;
         o) out=$OPTARG ;;
         v) voice=$OPTARG ;;
         s) speed=$OPTARG ;;
-        *) sed -n '2,16s/^# \{0,1\}//p' "$0"; exit 2 ;;
+        p) encoding=(-b 16 -e signed-integer) ;;
+        *) sed -n '2,19s/^# \{0,1\}//p' "$0"; exit 2 ;;
     esac
 done
 
@@ -73,7 +77,7 @@ while IFS=$'\t' read -r key text; do
     # ("you are number" "three" "in line") flow, keep 50 ms of lead-in and 100 ms of tail,
     # normalise to -3 dBFS, then convert to 8 kHz mono 16-bit. No dither (-D): the output is
     # reproducible and silence stays digital zero.
-    sox -D "$work/speech.wav" -r 8000 -c 1 -b 16 -e signed-integer "$work/prompt.wav" \
+    sox -D "$work/speech.wav" -r 8000 -c 1 "${encoding[@]}" "$work/prompt.wav" \
         silence 1 0.01 -45d reverse silence 1 0.01 -45d reverse pad 0.05 0.1 norm -3
     mv "$work/prompt.wav" "$target"
     count=$((count + 1))
