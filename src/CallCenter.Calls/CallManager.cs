@@ -3,6 +3,7 @@ using System.Text;
 using CallCenter.Calls.Actor;
 using CallCenter.Calls.Legs;
 using CallCenter.Calls.Media;
+using CallCenter.Calls.Routing;
 using CallCenter.Calls.Sip;
 using CallCenter.Ivr.Definition;
 using CallCenter.Ivr.Runtime;
@@ -38,7 +39,8 @@ public sealed class CallManager : IInviteHandler
     /// <summary>Creates the manager and installs it as the core's invite handler.</summary>
     /// <param name="core">The UA core.</param>
     /// <param name="media">Creates the media of each leg.</param>
-    /// <param name="agents">Chooses the agent to ring when a flow queues a call.</param>
+    /// <param name="router">Routing: where queued calls wait for an agent.</param>
+    /// <param name="queues">Maps a flow's queue node to a queue; tells flows who is logged in.</param>
     /// <param name="numbers">Dialled numbers we answer (number → flow name); others get 404.</param>
     /// <param name="findFlow">
     /// The loaded, valid flow of a name, or null; asked at each INVITE, so a reloaded flow serves the next call. A number
@@ -53,7 +55,8 @@ public sealed class CallManager : IInviteHandler
     public CallManager(
         UserAgentCore core,
         ICallMediaFactory media,
-        IAgentSelector agents,
+        IQueueRouter router,
+        IQueuePlanner queues,
         IReadOnlyDictionary<string, string> numbers,
         Func<string, FlowDefinition?> findFlow,
         FlowRuntime flows,
@@ -70,10 +73,22 @@ public sealed class CallManager : IInviteHandler
         _dialer = new SipAgentDialer(core);
         _sessionChanges = new SessionChangeAnswerer(core);
         _dispatch = dispatch ?? SerialExecutor.ThreadPoolDispatch;
-        _services = new CallServices(media, _dialer, agents, flows, time, options, logger, OnCallEnded);
+        _services = new CallServices(media, _dialer, router, queues, flows, findFlow, time, options, logger, OnCallEnded);
         core.SessionTimers = SessionTimerOptions.From(options.SessionExpires, options.MinSE);
         core.InviteHandler = this;
     }
+
+    /// <summary>
+    /// Places the call legs whose dialogs this manager routes events to; a trunk dialer places its calls through it so
+    /// the callee's BYE and re-INVITEs reach the leg (<see cref="Trunks.SipTrunkDialer"/>).
+    /// </summary>
+    internal SipAgentDialer LegDialer => _dialer;
+
+    /// <summary>
+    /// Where calls book, find and withdraw callbacks; set once at start when callbacks are configured. While null every
+    /// callback a flow asks for is refused.
+    /// </summary>
+    public Callbacks.ICallbackRequests? Callbacks { get; set; }
 
     /// <summary>Calls in progress.</summary>
     public int ActiveCalls => _byInvite.Count;
@@ -120,6 +135,11 @@ public sealed class CallManager : IInviteHandler
 
         leg.DialogCreated = dialog => _byDialog[dialog.Id] = call;
         _byInvite[invite] = call;
+        if (Callbacks is { } callbacks)
+        {
+            call.UseCallbackDesk(callbacks);
+        }
+
         call.Start();
     }
 

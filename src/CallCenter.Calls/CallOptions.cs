@@ -6,7 +6,10 @@ namespace CallCenter.Calls;
 /// </summary>
 public sealed class CallOptions
 {
-    /// <summary>How long an agent's phone (or a transfer destination) may ring before the call gives up on it.</summary>
+    /// <summary>
+    /// How long a transfer destination may ring before the call gives up on it; also the ring timeout of the implicit
+    /// <c>default</c> queue unless <c>Routing:DefaultQueue:RingTimeout</c> sets one (configured queues have their own).
+    /// </summary>
     public TimeSpan RingTimeout { get; set; } = TimeSpan.FromSeconds(20);
 
     /// <summary>

@@ -13,7 +13,13 @@ public enum CallState
     /// <summary>The IVR flow runs: it plays prompts, reads keys and decides where the call goes.</summary>
     InFlow,
 
-    /// <summary>The flow queued the call: an agent's phone is being rung and the caller hears ringback.</summary>
+    /// <summary>
+    /// The flow queued the call and it waits in a routing queue: the caller hears their position and estimated wait on
+    /// entry and every announce-every, with comfort noise between.
+    /// </summary>
+    WaitingInQueue,
+
+    /// <summary>Routing offered the call to an agent, whose phone is being rung; the caller hears ringback.</summary>
     RingingAgent,
 
     /// <summary>The flow transferred the call to a SIP URI, which is being rung; the caller hears ringback.</summary>
@@ -56,6 +62,21 @@ public enum CallTrigger
     /// <summary>No agent can take the queued call: back to the flow's no-agent path.</summary>
     NoAgent,
 
+    /// <summary>Routing offered the waiting call to an agent (parameter: where to ring it).</summary>
+    Offered,
+
+    /// <summary>Routing withdrew the offer (ring timeout, or the call is gone) (parameter: the agent's extension).</summary>
+    OfferWithdrawn,
+
+    /// <summary>The connected agent transferred the call through routing: it leaves that agent and waits again.</summary>
+    Requeued,
+
+    /// <summary>Time for the next position and wait announcement.</summary>
+    AnnounceDue,
+
+    /// <summary>The waiting caller is offered a callback: the <c>callback-offer</c> flow runs, the contact keeps its place.</summary>
+    OfferCallback,
+
     /// <summary>The rung phone rings (180/183).</summary>
     AgentRinging,
 
@@ -65,7 +86,7 @@ public enum CallTrigger
     /// <summary>The rung phone refused, or the INVITE timed out (parameter: the status code).</summary>
     AgentFailed,
 
-    /// <summary>The rung phone did not answer within <see cref="CallOptions.RingTimeout"/>.</summary>
+    /// <summary>The transfer destination did not answer within <see cref="CallOptions.RingTimeout"/>.</summary>
     RingTimeout,
 
     /// <summary>The caller hung up (BYE, CANCEL) or their session expired.</summary>

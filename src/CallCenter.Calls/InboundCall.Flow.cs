@@ -59,13 +59,19 @@ public sealed partial class InboundCall
 
         public void CancelTimer() => call.CancelFlowTimer();
 
-        public bool AgentsAvailable(string skill) => call._services.Agents.AnyLoggedIn(skill);
+        public bool AgentsAvailable(string skill) => call._services.Queues.AgentsAvailable(skill);
 
         public void Queue(QueueRequest request) => call._machine.Fire(call._queued, request);
 
         public void Transfer(string uri) => call._machine.Fire(call._transferred, uri);
 
         public void Hangup() => call.Fire(CallTrigger.FlowHungUp);
+
+        public bool RequestCallback(string number) => call.BookCallback(number);
+
+        public int CancelCallbacks() => call.CancelCallerCallbacks();
+
+        public bool CallbackPending() => call.HasPendingCallback();
     }
 
     /// <summary>
@@ -84,6 +90,17 @@ public sealed partial class InboundCall
     {
         _flowTimer?.Dispose();
         _flowTimer = null;
+    }
+
+    /// <summary>
+    /// The run is left where it is, without an outcome: its timer and prompts stop and no event reaches it any more
+    /// (an agent was offered to a caller in the callback-offer flow, or that flow replaces it).
+    /// </summary>
+    private void EndFlowQuietly()
+    {
+        CancelFlowTimer();
+        _flowPlayback = -1;
+        _callerMedia.StopPlayback();
     }
 
     /// <summary>The call is over: a flow still running ends (its timer with it), and its path is logged for debugging.</summary>

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Stateless;
 
 namespace CallCenter.Calls;
 
@@ -18,11 +19,14 @@ public sealed partial class InboundCall
             .Permit(CallTrigger.CallerHungUp, CallState.Ended);
 
         ConfigureInFlow();
-        ConfigureDialling(CallState.RingingAgent);
-        ConfigureDialling(CallState.Transferring);
+        ConfigureWaiting();
+        ConfigureRingingAgent();
+        ConfigureTransferring();
 
         _machine.Configure(CallState.Connected)
             .OnEntryFrom(_agentAnswered, _ => Connect())
+            .Ignore(CallTrigger.OfferWithdrawn)
+            .Permit(CallTrigger.Requeued, CallState.WaitingInQueue)
             .Ignore(CallTrigger.Digit)
             .Ignore(CallTrigger.PromptFinished)
             .Permit(CallTrigger.CallerHungUp, CallState.Ended)
@@ -54,51 +58,81 @@ public sealed partial class InboundCall
     private void ConfigureInFlow() =>
         _machine.Configure(CallState.InFlow)
             .OnEntryFrom(CallTrigger.Acked, _run.Start)
-            .OnEntryFrom(CallTrigger.NoAgent, () => ResumeFlow("no-agent"))
-            .OnEntryFrom(_agentFailed, status => ResumeFlow("agent-failed-" + status))
-            .OnEntryFrom(CallTrigger.RingTimeout, () => ResumeFlow("agent-no-answer"))
+            .OnEntryFrom(CallTrigger.NoAgent, () => ResumeFlow(_lastAgentFailure ?? "no-agent"))
+            .OnEntryFrom(CallTrigger.OfferCallback, RunCallbackOffer)
             .InternalTransition(_digit, (key, _) => _run.OnDigit(key))
             .InternalTransition(_promptFinished, (playback, _) => OnFlowPromptFinished(playback))
             .InternalTransition(_flowTimeout, (generation, _) => _run.OnTimeout(generation))
-            .Permit(CallTrigger.Queued, CallState.RingingAgent)
+            .Permit(CallTrigger.Queued, CallState.WaitingInQueue)
+            .PermitIf(CallTrigger.Offered, CallState.RingingAgent, () => _contact is not null, "the contact is still in line")
+            .Ignore(CallTrigger.OfferWithdrawn)
+            .Ignore(CallTrigger.AnnounceDue)
             .Permit(CallTrigger.Transferred, CallState.Transferring)
             .Permit(CallTrigger.FlowHungUp, CallState.Ended)
             .Permit(CallTrigger.CallerHungUp, CallState.Ended)
             .Permit(CallTrigger.MediaInactive, CallState.Ended);
 
     /// <summary>
-    /// An agent's phone or a transfer destination rings, with ringback to the caller once it reports ringing. When it
-    /// answers, the call is connected; when it cannot be reached, a queued call goes back to the flow's no-agent path
-    /// and a transferred one (which has no flow left to go back to) is released.
+    /// The call waits in its queue (see <see cref="InboundCall"/>'s queue part): announcements, comfort noise, the
+    /// caller's 1 for a callback. It leaves when routing offers an agent, when it leaves routing (the flow's no-agent
+    /// path or the callback offer), or when the caller hangs up.
     /// </summary>
-    private void ConfigureDialling(CallState state)
-    {
-        var failed = state == CallState.RingingAgent ? CallState.InFlow : CallState.Releasing;
-        var dialling = _machine.Configure(state)
+    private void ConfigureWaiting() =>
+        _machine.Configure(CallState.WaitingInQueue)
+            .OnEntryFrom(_queued, EnterQueue)
+            .OnEntryFrom(_agentFailed, _ => StartWaiting(announceNow: false))
+            .OnEntryFrom(_withdrawn, _ => StartWaiting(announceNow: false))
+            .OnEntryFrom(CallTrigger.Requeued, LeaveAgentForTransfer)
+            .OnExit(StopWaiting)
+            .InternalTransition(_promptFinished, (playback, _) => OnWaitingPromptFinished(playback))
+            .InternalTransition(_digit, (key, _) => OnWaitingDigit(key))
+            .InternalTransition(CallTrigger.AnnounceDue, _ => RequestAnnouncement())
+            .Ignore(CallTrigger.FlowTimeout)
+            .Ignore(CallTrigger.OfferWithdrawn)
+            .Permit(CallTrigger.Offered, CallState.RingingAgent)
+            .Permit(CallTrigger.NoAgent, CallState.InFlow)
+            .Permit(CallTrigger.OfferCallback, CallState.InFlow)
+            .Permit(CallTrigger.CallerHungUp, CallState.Ended)
+            .Permit(CallTrigger.MediaInactive, CallState.Ended);
+
+    /// <summary>
+    /// Routing offered the call to an agent: the agent's phone rings, with ringback to the caller once it reports
+    /// ringing, until it answers (connected), refuses or fails (routing hears which, the call waits again) or routing
+    /// withdraws the offer at the queue's ring timeout (the leg is cancelled, the call waits again).
+    /// </summary>
+    private void ConfigureRingingAgent() =>
+        ConfigureDialling(CallState.RingingAgent)
+            .OnEntryFrom(_offered, RingAgent)
+            .PermitIf(_withdrawn, CallState.WaitingInQueue, agent => agent == _ringing?.Extension, "the offer being rung")
+            .Permit(CallTrigger.AgentFailed, CallState.WaitingInQueue)
+            .Ignore(CallTrigger.AnnounceDue)
+            .Ignore(CallTrigger.RingTimeout);
+
+    /// <summary>The flow's transfer URI rings; when it cannot be reached the caller hears goodbye (no flow is left to go back to).</summary>
+    private void ConfigureTransferring() =>
+        ConfigureDialling(CallState.Transferring)
+            .OnEntryFrom(_transferred, DialTransfer)
+            .Permit(CallTrigger.AgentFailed, CallState.Releasing)
+            .Permit(CallTrigger.RingTimeout, CallState.Releasing)
+            .Permit(CallTrigger.Release, CallState.Releasing);
+
+    /// <summary>What ringing an agent and ringing a transfer destination share.</summary>
+    private StateMachine<CallState, CallTrigger>.StateConfiguration ConfigureDialling(CallState state) =>
+        _machine.Configure(state)
             .OnExit(transition => StopDialling(connected: transition.Destination == CallState.Connected))
             .Ignore(CallTrigger.PromptFinished)
             .Ignore(CallTrigger.Digit)
             .Ignore(CallTrigger.FlowTimeout)
             .InternalTransition(CallTrigger.AgentRinging, _ => _callerMedia.PlayRingback())
             .Permit(CallTrigger.AgentAnswered, CallState.Connected)
-            .Permit(CallTrigger.AgentFailed, failed)
-            .Permit(CallTrigger.RingTimeout, failed)
             .Permit(CallTrigger.CallerHungUp, CallState.Ended)
             .Permit(CallTrigger.MediaInactive, CallState.Ended);
-        if (state == CallState.RingingAgent)
-        {
-            dialling.OnEntryFrom(_queued, RingAgent).Permit(CallTrigger.NoAgent, CallState.InFlow);
-        }
-        else
-        {
-            dialling.OnEntryFrom(_transferred, DialTransfer).Permit(CallTrigger.Release, CallState.Releasing);
-        }
-    }
 
     /// <summary>Everything the call holds is released: the flow and its timer, the outbound leg, the agent, both media legs.</summary>
     private void EndCall(bool hangUpCaller, string outcome)
     {
         Outcome ??= outcome;
+        LeaveRouting();
         EndFlow();
         _ringTimer?.Dispose();
         _ringTimer = null;

@@ -1,14 +1,13 @@
 using CallCenter.Calls.Legs;
 using CallCenter.Calls.Media;
 using CallCenter.Calls.Sip;
-using CallCenter.Ivr.Runtime;
 using CallCenter.Media.Audio;
 using Microsoft.Extensions.Logging;
 
 namespace CallCenter.Calls;
 
 /// <summary>
-/// Where the flow sends the call: an agent with the skills it queued for, or the SIP URI it transferred to. Both are
+/// Where the call is sent: the agent routing offered it to, or the SIP URI the flow transferred it to. Both are
 /// rung over an outbound leg with its own media; the leg and its media belong to one attempt, so events of an attempt
 /// the call has given up on (a 487 after our CANCEL, a 200 that crossed it) cannot be taken for the current one.
 /// </summary>
@@ -16,27 +15,25 @@ public sealed partial class InboundCall
 {
     private ICallMedia? _agentMedia;
     private IAgentLeg? _agentLeg;
-    private AgentTarget? _reserved;
+    private AgentTarget? _ringing;
+    private bool _connectedToAgent;
     private ITimer? _ringTimer;
     private string? _routingFailure;
     private string? _transferUri;
     private int _releasePlayback = -1;
 
-    /// <summary>The flow queued the call: ring the first free agent with every skill asked for, or go back to the flow.</summary>
-    private void RingAgent(QueueRequest request)
+    /// <summary>
+    /// Routing offered the call to <paramref name="agent"/> (reserved for it): ring its phone. Routing owns the ring
+    /// timeout (it withdraws the offer), so no timer of the call's own runs for an agent.
+    /// </summary>
+    private void RingAgent(AgentTarget agent)
     {
-        _reserved = _services.Agents.Reserve(CallId, request.Skills);
-        if (_reserved is null)
-        {
-            _services.Logger.LogInformation(
-                "Call {CallId}: no free agent has the skills [{Skills}]; the flow continues at its no-agent path", CallId, string.Join(", ", request.Skills));
-            Fire(CallTrigger.NoAgent);
-            return;
-        }
-
-        AgentExtension = _reserved.Extension;
-        _services.Logger.LogInformation("Call {CallId}: ringing agent {Agent} for [{Skills}]", CallId, _reserved.Extension, string.Join(", ", request.Skills));
-        Dial(_reserved);
+        // An offer that reaches the callback-offer flow ends that flow: an agent is free, which is what the caller wanted.
+        EndFlowQuietly();
+        _ringing = agent;
+        AgentExtension = agent.Extension;
+        _services.Logger.LogInformation("Call {CallId}: ringing agent {Agent}", CallId, agent.Extension);
+        Dial(agent, ringTimeout: null);
     }
 
     /// <summary>The flow transferred the call: ring the URI and bridge it like an agent.</summary>
@@ -52,10 +49,10 @@ public sealed partial class InboundCall
         }
 
         _services.Logger.LogInformation("Call {CallId}: transferring to {Uri}", CallId, uri);
-        Dial(target);
+        Dial(target, _services.Options.RingTimeout);
     }
 
-    private void Dial(AgentTarget target)
+    private void Dial(AgentTarget target, TimeSpan? ringTimeout)
     {
         ICallMedia? media = null;
         media = _services.MediaFactory.Create(CallId + "/agent", e => _executor.Post(() =>
@@ -71,6 +68,11 @@ public sealed partial class InboundCall
         IAgentLeg? leg = null;
         leg = _services.Dialer.Dial(target, _caller.Caller ?? "caller", media.CreateOffer(), e => _executor.Post(() => OnAgentLeg(leg!, e)));
         _agentLeg = leg;
+        if (ringTimeout is not { } timeout)
+        {
+            return;
+        }
+
         _ringTimer = _services.Time.CreateTimer(
             _ => _executor.Post(() =>
             {
@@ -80,7 +82,7 @@ public sealed partial class InboundCall
                 }
             }),
             null,
-            _services.Options.RingTimeout,
+            timeout,
             Timeout.InfiniteTimeSpan);
     }
 
@@ -103,6 +105,7 @@ public sealed partial class InboundCall
             case AgentLegEvent.Failed failed:
                 _services.Logger.LogInformation("Call {CallId}: {Party} did not take the call ({Status})", CallId, Party, failed.StatusCode);
                 _agentLeg = null;
+                ReportAgentFailure(failed.StatusCode);
                 _machine.Fire(_agentFailed, failed.StatusCode);
                 break;
             case AgentLegEvent.HungUp:
@@ -128,6 +131,7 @@ public sealed partial class InboundCall
             _services.Logger.LogWarning("Call {CallId}: {Party} answered with unusable SDP: {Error}", CallId, Party, error);
             leg.Hangup();
             _agentLeg = null;
+            ReportAgentFailure(488);
             _machine.Fire(_agentFailed, 488);
             return;
         }
@@ -160,6 +164,13 @@ public sealed partial class InboundCall
     private void Connect()
     {
         _routingFailure = null;
+        if (_ringing is { } agent && _contact is { } contact)
+        {
+            _connectedToAgent = true;
+            ForbidCallback();
+            _services.Router.Answered(contact.Id, agent.Extension);
+        }
+
         _services.Logger.LogInformation("Call {CallId}: connected to {Party}", CallId, Party);
         _callerMedia.StopPlayback();
         _callerMedia.Bridge(_agentMedia!);
@@ -173,18 +184,42 @@ public sealed partial class InboundCall
         if (!connected)
         {
             DropAgentLeg();
+            _ringing = null;
             _callerMedia.StopPlayback();
         }
     }
 
-    /// <summary>The queued call goes back to the flow, which continues at its no-agent path (or says goodbye).</summary>
+    /// <summary>
+    /// Tells routing why the offered agent was not reached: busy or declined (486, 600, 603) is a rejection and the
+    /// queue's reject delay applies; anything else (no answer, 408, 480, a transport failure) counts as not answered.
+    /// </summary>
+    private void ReportAgentFailure(int status)
+    {
+        if (_state != CallState.RingingAgent || _ringing is not { } agent || _contact is not { } contact)
+        {
+            return;
+        }
+
+        if (status is 486 or 600 or 603)
+        {
+            _lastAgentFailure = "agent-failed-" + status;
+            _services.Router.Rejected(contact.Id, agent.Extension);
+        }
+        else
+        {
+            _lastAgentFailure = "agent-no-answer";
+            _services.Router.NoAnswer(contact.Id, agent.Extension);
+        }
+    }
+
+    /// <summary>The queued call left routing: back to the flow, which continues at its no-agent path (or says goodbye).</summary>
     private void ResumeFlow(string reason)
     {
         _routingFailure = reason;
         _run.OnNoAgent();
     }
 
-    /// <summary>Ends the outbound leg (CANCEL while it rings, BYE once answered), frees its media and the agent.</summary>
+    /// <summary>Ends the outbound leg (CANCEL while it rings, BYE once answered) and frees its media.</summary>
     private void DropAgentLeg()
     {
         if (_agentLeg is { } leg)
@@ -196,16 +231,6 @@ public sealed partial class InboundCall
 
         _agentMedia?.Dispose();
         _agentMedia = null;
-        ReleaseAgent();
-    }
-
-    private void ReleaseAgent()
-    {
-        if (_reserved is { } agent)
-        {
-            _reserved = null;
-            _services.Agents.Release(agent.Extension, CallId);
-        }
     }
 
     /// <summary>The call cannot go on: goodbye in the caller's language (the prompt library falls back to English).</summary>

@@ -13,9 +13,10 @@ namespace CallCenter.Calls;
 /// One inbound call, owned by one <see cref="SerialExecutor"/>: every event (SIP, media, timers) is posted to it and
 /// handled in order by a Stateless machine of call-level states, so the call's state needs no locks. Once answered the
 /// call runs its number's IVR flow (a <see cref="FlowRun"/> it feeds with the caller's keys, prompt ends and the flow's
-/// timer, and hosts as its <see cref="IFlowHost"/>); the flow ends by queueing the call (an agent with the skills it asked
-/// for is rung, with ringback to the caller, then audio is relayed both ways), by transferring it to a SIP URI (rung
-/// and bridged the same way), or by hanging up. Every path ends in <see cref="CallState.Ended"/>, which releases the
+/// timer, and hosts as its <see cref="IFlowHost"/>); the flow ends by queueing the call (it waits in a routing queue,
+/// hearing its position and estimated wait and comfort noise between, until routing offers it to an agent, who is rung
+/// with ringback to the caller; then audio is relayed both ways), by transferring it to a SIP URI (rung and bridged
+/// the same way), or by hanging up. Every path ends in <see cref="CallState.Ended"/>, which releases the
 /// media, the agent, the flow and the timers.
 /// </summary>
 public sealed partial class InboundCall : ISessionParty
@@ -28,11 +29,13 @@ public sealed partial class InboundCall : ISessionParty
     private readonly StateMachine<CallState, CallTrigger>.TriggerWithParameters<string> _transferred;
     private readonly StateMachine<CallState, CallTrigger>.TriggerWithParameters<string> _agentAnswered;
     private readonly StateMachine<CallState, CallTrigger>.TriggerWithParameters<int> _agentFailed;
+    private readonly StateMachine<CallState, CallTrigger>.TriggerWithParameters<AgentTarget> _offered;
+    private readonly StateMachine<CallState, CallTrigger>.TriggerWithParameters<string> _withdrawn;
     private readonly SerialExecutor _executor;
     private readonly ICallerSignalling _caller;
     private readonly CallServices _services;
     private readonly ICallMedia _callerMedia;
-    private readonly FlowRun _run;
+    private FlowRun _run;
     private bool _callerOfferPending;
     private CallState _state = CallState.Offered;
 
@@ -52,6 +55,9 @@ public sealed partial class InboundCall : ISessionParty
         _transferred = _machine.SetTriggerParameters<string>(CallTrigger.Transferred);
         _agentAnswered = _machine.SetTriggerParameters<string>(CallTrigger.AgentAnswered);
         _agentFailed = _machine.SetTriggerParameters<int>(CallTrigger.AgentFailed);
+        _offered = _machine.SetTriggerParameters<AgentTarget>(CallTrigger.Offered);
+        _withdrawn = _machine.SetTriggerParameters<string>(CallTrigger.OfferWithdrawn);
+        _routed = new RoutedContact(this);
         Configure();
     }
 

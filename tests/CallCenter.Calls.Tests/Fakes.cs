@@ -7,10 +7,10 @@ using CallCenter.Sip.Transport;
 
 namespace CallCenter.Calls.Tests;
 
-internal sealed class FakeCaller(string? offer = "v=0 caller-offer") : ICallerSignalling
+internal sealed class FakeCaller(string? offer = "v=0 caller-offer", string callId = "call-1") : ICallerSignalling
 {
     public List<string> Actions { get; } = [];
-    public string CallId => "call-1";
+    public string CallId => callId;
     public string? Caller => "0917";
     public string Dialled => "100";
     public string? Offer => offer;
@@ -78,6 +78,7 @@ internal sealed class FakeMedia(string legId, Action<MediaEvent> onEvent) : ICal
     /// <summary>The last action that played prompts, without the "play:" prefix.</summary>
     public string? LastPlayed => Actions.LastOrDefault(a => a.StartsWith("play:", StringComparison.Ordinal))?["play:".Length..];
     public void PlayRingback() => Actions.Add("ringback");
+    public void PlayComfortNoise() => Actions.Add("comfort-noise");
     public void StopPlayback() => Actions.Add("stop");
     public void Bridge(ICallMedia other)
     {
@@ -143,25 +144,4 @@ internal sealed class FakeAgentLeg(FakeDialer dialer, AgentTarget target, Action
         Actions.Add(action);
         dialer.Actions.Add(action);
     }
-}
-
-/// <summary>One agent (1001) when <see cref="HasAgent"/>; records what each reservation asked for.</summary>
-internal sealed class FakeSelector(bool hasAgent = true, int agentPort = 5070) : IAgentSelector
-{
-    public bool HasAgent { get; set; } = hasAgent;
-    public List<string> Released { get; } = [];
-    public List<IReadOnlyList<string>> Requested { get; } = [];
-    public HashSet<string> LoggedInSkills { get; } = new(StringComparer.Ordinal);
-
-    public AgentTarget? Reserve(string callId, IReadOnlyList<string> skills)
-    {
-        Requested.Add(skills);
-        return HasAgent
-            ? new AgentTarget("1001", "Agent", SipUri.Parse($"sip:1001@127.0.0.1:{agentPort}"), new SipRemote(SipTransportKind.Udp, new IPEndPoint(IPAddress.Loopback, agentPort)))
-            : null;
-    }
-
-    public void Release(string extension, string callId) => Released.Add(extension);
-
-    public bool AnyLoggedIn(string skill) => LoggedInSkills.Contains(skill);
 }

@@ -79,7 +79,7 @@ public class InboundCallTests
         Assert.Equal("agent-hangup", call.Outcome);
         Assert.Equal("bye", _bed.Caller.Actions[^1]);
         Assert.DoesNotContain("bye", _bed.Dialer.Actions);
-        Assert.Equal(["1001"], _bed.Selector.Released);
+        Assert.Equal(CallCenter.Routing.AgentState.WrapUp, _bed.Routing.AgentStatus("1001").State);
         Assert.True(_bed.CallerMedia.Disposed && _bed.Media.Agent.Disposed);
     }
 
@@ -108,7 +108,7 @@ public class InboundCallTests
         Assert.Equal(CallState.Ended, call.State);
         Assert.Equal("cancel", _bed.Dialer.Actions[1]);
         Assert.Equal("caller-hangup", call.Outcome);
-        Assert.Equal(["1001"], _bed.Selector.Released);
+        Assert.Equal(CallCenter.Routing.AgentState.Available, _bed.Routing.AgentStatus("1001").State);
     }
 
     [Fact]

@@ -9,11 +9,15 @@ namespace CallCenter.Interop.Tests;
 /// <summary>
 /// Calls that never reach the agent, with real peers: the caller hangs up while the agent's phone rings (the server
 /// must CANCEL the agent's INVITE), the agent is busy (486), and the agent never answers (the ring timeout CANCELs
-/// it). In the last two the server tells the caller and releases the call with its own BYE.
+/// it). In the last two the call goes back in line; with the only agent kept from offers (reject delay, or paused
+/// after one missed call) the default queue's maximum wait sends it to the flow's no-agent path, which tells the
+/// caller and releases the call with the server's own BYE.
 /// </summary>
 public sealed class SippAgentNotReachedTests
 {
     private const int RingTimeoutSeconds = 3;
+
+    private static readonly string[] MaxWaitSettings = ["--Routing:DefaultQueue:MaxWait=00:00:04", "--Routing:DefaultQueue:MaxMissedCalls=1"];
 
     private static readonly TimeSpan SettleLimit = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan AgentExitLimit = TimeSpan.FromSeconds(15);
@@ -44,7 +48,7 @@ public sealed class SippAgentNotReachedTests
     {
         using var workspace = new InteropWorkspace("call-agent-busy");
         using var callerRtp = new RtpSink();
-        await using var server = await ServerHost.StartMd5Async(workspace);
+        await using var server = await ServerHost.StartMd5Async(workspace, MaxWaitSettings);
         await using var agent = await SippAgentUas.StartAsync(workspace, server, new SippUasRun("agent_busy.xml"));
 
         var caller = await RunListeningCallerAsync(workspace, server, callerRtp);
@@ -63,7 +67,8 @@ public sealed class SippAgentNotReachedTests
     {
         using var workspace = new InteropWorkspace("call-ring-timeout");
         using var callerRtp = new RtpSink();
-        await using var server = await ServerHost.StartMd5Async(workspace, ["--Calls:RingTimeout=" + TimeSpan.FromSeconds(RingTimeoutSeconds).ToString("c", CultureInfo.InvariantCulture)]);
+        await using var server = await ServerHost.StartMd5Async(
+            workspace, ["--Calls:RingTimeout=" + TimeSpan.FromSeconds(RingTimeoutSeconds).ToString("c", CultureInfo.InvariantCulture), .. MaxWaitSettings]);
         await using var agent = await SippAgentUas.StartAsync(workspace, server, new SippUasRun("agent_ring_until_cancel.xml"));
 
         var caller = await RunListeningCallerAsync(workspace, server, callerRtp);

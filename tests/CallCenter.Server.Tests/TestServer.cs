@@ -44,7 +44,7 @@ internal sealed class TestServer : IAsyncDisposable
         var directory = Directory.CreateTempSubdirectory("callcenter-server-test").FullName;
         var configPath = Path.Combine(directory, "callcenter.yaml");
         await File.WriteAllTextAsync(configPath, Config);
-        string[] args = ["--Sip:Port=0", "--Sip:Address=127.0.0.1", "--urls=http://127.0.0.1:0", "--config=" + configPath, "--Logging:LogLevel:Default=Warning", .. extraArgs];
+        string[] args = ["--Sip:Port=0", "--Sip:Address=127.0.0.1", "--urls=http://127.0.0.1:0", "--config=" + configPath, "--Logging:LogLevel:Default=Warning", "--Store:Path=" + Path.Combine(directory, "callcenter.db"), .. extraArgs];
         var app = CallCenterServer.Build(args);
         await app.StartAsync();
         return new TestServer(app, directory);

@@ -87,4 +87,10 @@ internal sealed class SilentCall : IFlowHost
     public void Hangup()
     {
     }
+
+    public bool RequestCallback(string number) => false;
+
+    public int CancelCallbacks() => 0;
+
+    public bool CallbackPending() => false;
 }

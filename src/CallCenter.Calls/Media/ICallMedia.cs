@@ -29,7 +29,13 @@ public interface ICallMedia : IDisposable
     /// <summary>Plays ringback tone until stopped.</summary>
     void PlayRingback();
 
-    /// <summary>Stops any playback (comfort noise follows).</summary>
+    /// <summary>
+    /// Plays low-level comfort noise until stopped or replaced: what a caller waiting in a queue hears between
+    /// announcements, so the line sounds live rather than dead (no music by default).
+    /// </summary>
+    void PlayComfortNoise();
+
+    /// <summary>Stops any playback (silence follows).</summary>
     void StopPlayback();
 
     /// <summary>Relays audio both ways between this leg and <paramref name="other"/>, transcoding when the codecs differ.</summary>

@@ -46,6 +46,7 @@ public sealed class MediaEngine : ICallMediaFactory, IDisposable
         Time = time;
         Logger = loggerFactory.CreateLogger<RtpCallMedia>();
         Ringback = RingbackTone.Create();
+        ComfortNoise = ComfortNoiseLoop.Create();
         CanonicalName = string.IsNullOrEmpty(canonicalName) ? DefaultCanonicalName(advertisedAddress) : canonicalName;
         CanonicalNameBytes = CanonicalNameOctets(CanonicalName);
     }
@@ -82,6 +83,8 @@ public sealed class MediaEngine : ICallMediaFactory, IDisposable
     internal ILogger Logger { get; }
 
     internal Prompt Ringback { get; }
+
+    internal Prompt ComfortNoise { get; }
 
     internal MediaCapabilities Capabilities { get; } = new();
 

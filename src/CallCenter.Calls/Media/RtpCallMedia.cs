@@ -118,6 +118,16 @@ public sealed partial class RtpCallMedia : ICallMedia, IRtpEndpointHandler, IMed
     }
 
     /// <inheritdoc />
+    public void PlayComfortNoise()
+    {
+        lock (_gate)
+        {
+            _interruptible = false;
+            _player.Play([_engine.ComfortNoise], loop: true);
+        }
+    }
+
+    /// <inheritdoc />
     public void StopPlayback()
     {
         lock (_gate)

@@ -27,6 +27,13 @@ public interface IQueueRouter
     /// <summary>The contact is gone before or while an agent rang (caller hung up): any reserved agent is released at once.</summary>
     void Abandoned(string contactId);
 
+    /// <summary>
+    /// The contact leaves routing without an agent and without giving up: a call that became a callback, a callback
+    /// cancelled or rescheduled. Any reserved agent is released at once, like <see cref="Abandoned"/>, but the queue
+    /// counts no abandoned call.
+    /// </summary>
+    void HandedOver(string contactId);
+
     /// <summary>The connected conversation is over: the agent goes to wrap-up, the handle time is recorded.</summary>
     void Ended(string contactId);
 

@@ -4,12 +4,14 @@ using CallCenter.Calls.Legs;
 using CallCenter.Sip.Core;
 using CallCenter.Sip.Dialogs;
 using CallCenter.Sip.Message;
+using CallCenter.Sip.Transactions;
 
 namespace CallCenter.Calls.Sip;
 
 /// <summary>
 /// Rings agents through the UA core (UAC INVITE to the Contact they registered, over the flow they registered on),
-/// and transfer destinations the same way, and knows which leg each answered dialog belongs to.
+/// transfer destinations and trunk calls (<see cref="Trunks.SipTrunkDialer"/>) the same way, and knows which leg each
+/// answered dialog belongs to.
 /// </summary>
 internal sealed class SipAgentDialer(UserAgentCore core) : IAgentDialer
 {
@@ -21,16 +23,34 @@ internal sealed class SipAgentDialer(UserAgentCore core) : IAgentDialer
         var user = target.Extension.Length == 0 ? null : target.Extension;
         var to = new NameAddress(new SipUri("sip", user, target.Contact.Host, target.Contact.Port), target.DisplayName);
         var from = new NameAddress(new SipUri("sip", "callcenter", target.Contact.Host), callerDescription);
+        return Place(target.Contact, to, from, target.Route, offerSdp, null, onEvent);
+    }
+
+    /// <summary>
+    /// Places a call leg (agents, transfer destinations, and calls out through a trunk): an INVITE with our offer whose
+    /// answered dialog this dialer maps to the leg, so the far end's BYE, re-INVITE and UPDATE reach it. With
+    /// <paramref name="credentials"/>, a 401/407 is answered with them (RFC 3261 §22.2) within the same leg.
+    /// </summary>
+    internal SipAgentLeg Place(
+        SipUri requestUri,
+        NameAddress to,
+        NameAddress from,
+        SipRemote destination,
+        string offerSdp,
+        UacCredentials? credentials,
+        Action<AgentLegEvent> onEvent)
+    {
         var leg = new SipAgentLeg(core);
         var invite = core.Invite(
-            target.Contact,
+            requestUri,
             to,
             from,
-            target.Route,
+            destination,
             Encoding.UTF8.GetBytes(offerSdp),
             SdpBody.ContentType,
             response => onEvent(new AgentLegEvent.Ringing(SdpBody.Read(response))),
-            (dialog, ok) => OnAnswered(leg, dialog, ok, onEvent));
+            (dialog, ok) => OnAnswered(leg, dialog, ok, onEvent),
+            credentials);
         leg.Invite = invite;
         _ = ReportFailureAsync(invite, onEvent);
         return leg;

@@ -9,6 +9,8 @@ namespace CallCenter.Calls.Sip;
 /// <summary>The caller's leg over the UA core: the INVITE server transaction, then the dialog our 2xx creates.</summary>
 internal sealed class SipCallerLeg(ServerTransaction invite, UserAgentCore core, string? caller) : ICallerSignalling
 {
+    private CallerIdentity? _number;
+
     /// <summary>The dialog once answered (null before, or when the answer could not be sent).</summary>
     public Dialog? Dialog { get; private set; }
 
@@ -16,7 +18,11 @@ internal sealed class SipCallerLeg(ServerTransaction invite, UserAgentCore core,
 
     public string CallId => invite.Request.CallId!;
 
-    public string? Caller => caller ?? invite.Request.From?.Uri.UnescapedUser;
+    /// <summary>
+    /// The authenticated agent, else the caller's number: P-Asserted-Identity from a trusted trunk, else From; null for
+    /// an anonymous or withheld caller (RFC 3323, RFC 3325), so nothing offers to call back a number we do not have.
+    /// </summary>
+    public string? Caller => caller ?? (_number ??= core.ResolveCaller(invite)).Number;
 
     public string Dialled => invite.Request.RequestUri?.UnescapedUser ?? string.Empty;
 

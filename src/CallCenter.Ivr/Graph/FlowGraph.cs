@@ -9,8 +9,8 @@ namespace CallCenter.Ivr.Graph;
 /// Draws a flow as a Mermaid state diagram (<c>flows graph FILE</c>). The picture comes from the very state
 /// machine calls run on (<see cref="FlowMachine"/>, through Stateless's <see cref="MermaidGraph"/>), so every
 /// arrow is a transition that exists: keys, timeouts, retries, branch rules and the ways out. Self-arrows are
-/// what a node handles without leaving it (a wrong key, a prompt ending). Exit nodes get a second line saying
-/// where the call goes.
+/// what a node handles without leaving it (a wrong key, a prompt ending). Exit nodes and callback nodes get a
+/// second line saying where the call goes or what is booked.
 /// </summary>
 public static class FlowGraph
 {
@@ -32,6 +32,8 @@ public static class FlowGraph
                 TransferNode { Uri: { } uri } => "transfer to " + uri,
                 TransferNode transfer => "continue in flow " + transfer.Flow,
                 HangupNode => "hang up",
+                CallbackNode callback => "book a callback to " + callback.Number,
+                CancelCallbackNode => "cancel pending callbacks",
                 _ => null,
             };
             if (description is not null)

@@ -6,7 +6,7 @@ namespace CallCenter.Ivr.Loading;
 
 /// <summary>
 /// Reads the <c>if:</c> mapping of a branch rule. Each key is one condition (<c>open</c>, <c>closed</c>,
-/// <c>caller</c>, <c>agents-available</c>), except <c>variable</c>, which takes exactly one test key beside it
+/// <c>caller</c>, <c>agents-available</c>, <c>callback-pending</c>), except <c>variable</c>, which takes exactly one test key beside it
 /// (<c>equals</c>, <c>not-equals</c>, <c>is-set</c>, <c>matches</c>).
 /// </summary>
 internal static class ConditionReader
@@ -72,6 +72,7 @@ internal static class ConditionReader
                 : null,
             "caller" => values.Pattern(entry.Value, subject) is { } pattern ? new CallerCondition(position, pattern) : null,
             "agents-available" => values.Skill(entry.Value, subject) is { } skill ? new AgentsAvailableCondition(position, skill) : null,
+            "callback-pending" => values.Boolean(entry.Value, subject) is { } pending ? new CallbackPendingCondition(position, pending) : null,
             _ => ReadVariable(entry, found, context, values),
         };
     }

@@ -27,7 +27,7 @@ internal static class FlowFormat
     public static KeySet Rule { get; } = new("key", ["if", "goto"]);
 
     public static KeySet Condition { get; } =
-        new("condition", ["open", "closed", "variable", "equals", "not-equals", "is-set", "matches", "caller", "agents-available"]);
+        new("condition", ["open", "closed", "variable", "equals", "not-equals", "is-set", "matches", "caller", "agents-available", "callback-pending"]);
 
     /// <summary>The tests a <c>variable:</c> condition needs exactly one of.</summary>
     public static IReadOnlyList<string> VariableTests { get; } = ["equals", "not-equals", "is-set", "matches"];
@@ -55,6 +55,8 @@ internal static class FlowFormat
         Node("queue", ["skills", "priority", "no-agent"], ["skills"]),
         Node("transfer", ["flow", "uri"], []),
         Node("hangup", ["prompts"], []),
+        Node("callback", ["number", "next", "refused"], ["next", "refused"]),
+        Node("cancel-callback", ["next"], ["next"]),
     ];
 
     public static IReadOnlyList<string> Kinds { get; } = [.. Nodes.Select(n => n.Kind)];

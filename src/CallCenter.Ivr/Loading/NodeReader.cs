@@ -47,6 +47,8 @@ internal static class NodeReader
             "branch" => BranchReader.Read(fields),
             "queue" => ExitNodeReaders.Queue(fields),
             "transfer" => ExitNodeReaders.Transfer(fields),
+            "callback" => CallbackReaders.Callback(fields),
+            "cancel-callback" => CallbackReaders.CancelCallback(fields),
             _ => PromptNodeReaders.Hangup(fields),
         };
     }

@@ -36,6 +36,9 @@ public enum FlowStepKind : byte
     /// <summary>Routing found no agent for the queued call.</summary>
     NoAgent,
 
+    /// <summary>A callback was booked or refused (detail: "booked NUMBER", "refused NUMBER"), or pending ones cancelled ("cancelled N").</summary>
+    Callback,
+
     /// <summary>The run left the flow (detail: how).</summary>
     Outcome,
 }

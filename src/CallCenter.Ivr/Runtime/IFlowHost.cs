@@ -41,6 +41,19 @@ public interface IFlowHost
     /// <summary>True when at least one agent with <paramref name="skill"/> is logged in.</summary>
     bool AgentsAvailable(string skill);
 
+    /// <summary>
+    /// Books a callback to <paramref name="number"/> (as the caller gave it; the host validates and normalises it) in
+    /// place of the call's wait, keeping its place in line. True when booked; false when refused (not a number the
+    /// centre can call, callbacks not configured, the call not waiting in a queue). The flow goes on either way.
+    /// </summary>
+    bool RequestCallback(string number);
+
+    /// <summary>Withdraws every callback still pending for the caller's number; how many were withdrawn.</summary>
+    int CancelCallbacks();
+
+    /// <summary>True when a callback the caller asked for earlier is still pending for their number.</summary>
+    bool CallbackPending();
+
     /// <summary>The flow ends here: ring an agent matching <paramref name="request"/>. If none can take the call, call <see cref="FlowRun.OnNoAgent"/>.</summary>
     void Queue(QueueRequest request);
 

@@ -17,6 +17,8 @@ internal static class NodeTargets
         SetNode set => [new("\"next\"", set.Next)],
         BranchNode branch => [.. branch.Rules.Select((r, i) => new NamedTarget($"rule {i + 1}'s \"goto\"", r.Target)), new("\"else\"", branch.Else)],
         QueueNode { NoAgent: { } noAgent } => [new("\"no-agent\"", noAgent)],
+        CallbackNode callback => [new("\"next\"", callback.Next), new("\"refused\"", callback.Refused)],
+        CancelCallbackNode cancel => [new("\"next\"", cancel.Next)],
 
         // A kind added later still has its edges checked, labelled as the flowchart labels them.
         _ => node.Edges.Select(e => new NamedTarget($"\"{e.Label}\"", new NodeRef(e.Target, e.Position))),

@@ -1,6 +1,6 @@
 using CallCenter.Calls;
-using CallCenter.Calls.Legs;
 using CallCenter.Calls.Media;
+using CallCenter.Calls.Routing;
 using CallCenter.Calls.Sip;
 using CallCenter.Config;
 using CallCenter.Ivr.Catalog;
@@ -18,7 +18,8 @@ using CallCenter.Sip.SessionTimers;
 namespace CallCenter.Server.Calls;
 
 /// <summary>
-/// Registers call handling: media engine (RTP ports, receive threads, clock, prompts), agent selection, the IVR flow
+/// Registers call handling: media engine (RTP ports, receive threads, clock, prompts), routing (the one router, also the
+/// <see cref="IQueueRouter"/> and <see cref="IContactCentre"/>; it calls every <see cref="IRoutingObserver"/>), the IVR flow
 /// runtime, and the call manager that runs each number's flow (from the flow catalog <c>AddFlows</c> registers).
 /// </summary>
 public static class CallsServiceCollectionExtensions
@@ -38,7 +39,8 @@ public static class CallsServiceCollectionExtensions
             throw new ArgumentException("Calls:SessionExpires / Calls:MinSE: " + e.Message, e);
         }
 
-        var acceptAnonymous = configuration.GetValue("Calls:AcceptAnonymousCallers", true);
+        var acceptAnonymous = configuration.GetValue("Calls:AcceptAnonymousCallers", false);
+        var routingOptions = configuration.GetSection("Routing").Get<RoutingOptions>() ?? new RoutingOptions();
         var advertised = AdvertisedAddress.Choose(media.Address, sip.PublicAddress, sip.Address);
         var transport = new MediaTransportOptions
         {
@@ -65,9 +67,20 @@ public static class CallsServiceCollectionExtensions
             advertised,
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILoggerFactory>()));
-        services.AddSingleton(sp => new RegisteredAgentSelector(
-            sp.GetRequiredService<CallCenterConfig>().Agents.Select(a => new AgentProfile(a.Extension, a.Name, a.Skills)).ToArray(),
-            sp.GetRequiredService<BindingStore>()));
+
+        // One router for every call: it owns the routing engine and follows the agents' registrations.
+        services.AddSingleton(routingOptions);
+        services.AddSingleton(sp => new RoutingCoordinator(
+            sp.GetRequiredService<CallCenterConfig>(),
+            sp.GetRequiredService<BindingStore>(),
+            routingOptions,
+            callOptions,
+            sp.GetServices<IRoutingObserver>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<RoutingCoordinator>>()));
+        services.AddSingleton<IQueueRouter>(sp => sp.GetRequiredService<RoutingCoordinator>());
+        services.AddSingleton<IQueuePlanner>(sp => sp.GetRequiredService<RoutingCoordinator>());
+        services.AddSingleton<IContactCentre>(sp => sp.GetRequiredService<RoutingCoordinator>());
 
         // One runtime for every call. The runtime falls back to English per prompt itself, so it must see which prompts
         // each language really has: the library's own lookups would already have fallen back.
@@ -82,7 +95,8 @@ public static class CallsServiceCollectionExtensions
             return new CallManager(
                 core,
                 sp.GetRequiredService<MediaEngine>(),
-                sp.GetRequiredService<RegisteredAgentSelector>(),
+                sp.GetRequiredService<IQueueRouter>(),
+                sp.GetRequiredService<IQueuePlanner>(),
                 sp.GetRequiredService<CallCenterConfig>().Numbers,
                 sp.GetRequiredService<FlowCatalog>().Find,
                 sp.GetRequiredService<FlowRuntime>(),

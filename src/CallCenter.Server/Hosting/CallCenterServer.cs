@@ -1,10 +1,13 @@
 using CallCenter.Auth;
 using CallCenter.Config;
 using CallCenter.Ivr.Catalog;
+using CallCenter.Server.Agents;
+using CallCenter.Server.Callbacks;
 using CallCenter.Server.Calls;
 using CallCenter.Server.Flows;
 using CallCenter.Server.Http;
 using CallCenter.Server.Metrics;
+using CallCenter.Server.Trunks;
 using CallCenter.Sip.Core;
 using CallCenter.Sip.Registrar;
 using CallCenter.Sip.Stack;
@@ -61,9 +64,12 @@ public static class CallCenterServer
         services.AddSingleton<SipStateMetrics>();
         services.AddCalls(builder.Configuration, sipSettings);
         services.AddFlows(builder.Configuration);
+        services.AddAgentFeatures(builder.Configuration, config);
         services.AddSingleton<CallMetrics>();
         services.AddSingleton<MediaMetrics>();
         services.AddHostedService<SipHostedService>();
+        services.AddTrunks(config);
+        services.AddCallbacks(builder.Configuration, config);
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
 
         var app = builder.Build();
@@ -72,8 +78,11 @@ public static class CallCenterServer
         app.Services.GetRequiredService<SipStateMetrics>().Register();
         app.Services.GetRequiredService<CallMetrics>().Register();
         app.Services.GetRequiredService<MediaMetrics>().Register();
+        app.Services.UseTrunks();
+        app.UseCallbacks();
         app.MapGet("/healthz", () => Results.Text("ok"));
         app.MapRegistrations();
+        app.UseAgentFeatures();
         app.MapMetrics("/metrics", app.Services.GetRequiredService<CollectorRegistry>());
         return app;
     }
@@ -86,7 +95,7 @@ public static class CallCenterServer
         {
             app = Build(args);
         }
-        catch (Exception e) when (e is ConfigException or FlowCatalogException or InvalidOperationException or ArgumentException or CallCenter.Media.Audio.PromptLibraryException)
+        catch (Exception e) when (e is ConfigException or FlowCatalogException or InvalidOperationException or ArgumentException or CallCenter.Media.Audio.PromptLibraryException or CallCenter.Store.StoreException)
         {
             await Console.Error.WriteLineAsync("callcenter: configuration error:" + Environment.NewLine + e.Message).ConfigureAwait(false);
             return 2;

@@ -7,6 +7,8 @@ namespace CallCenter.Sip.Core;
 /// <summary>
 /// One INVITE we sent (UAC, §13.2) while it is in progress: relays provisional responses, acknowledges a 2xx
 /// (§13.2.2.4, again for each retransmission), and can be cancelled once a provisional response came (§9.1).
+/// With credentials, a 401/407 is answered by sending the INVITE again with them (§22.2, §22.3); the attempt then
+/// continues under the new request (<see cref="Request"/>), still one call to the application.
 /// </summary>
 public sealed class OutgoingInvite
 {
@@ -18,18 +20,27 @@ public sealed class OutgoingInvite
     private bool _cancelSent;
     private SipRequest? _ack;
     private Dictionary<string, (Dialog Dialog, SipRequest Ack)>? _forks;
+    private readonly UacCredentials? _credentials;
+    private ChallengeRetryPolicy _retries;
 
-    internal OutgoingInvite(UserAgentCore core, SipRequest invite, SipRemote destination, Action<SipResponse>? onProvisional, Action<Dialog, SipResponse>? onAnswered)
+    internal OutgoingInvite(
+        UserAgentCore core,
+        SipRequest invite,
+        SipRemote destination,
+        Action<SipResponse>? onProvisional,
+        Action<Dialog, SipResponse>? onAnswered,
+        UacCredentials? credentials = null)
     {
         _core = core;
+        _credentials = credentials;
         Request = invite;
         Destination = destination;
         OnProvisional = onProvisional;
         OnAnswered = onAnswered;
     }
 
-    /// <summary>The INVITE as sent.</summary>
-    public SipRequest Request { get; }
+    /// <summary>The INVITE as sent; after an answered challenge, the retried one (CSeq one higher, with credentials).</summary>
+    public SipRequest Request { get; private set; }
 
     /// <summary>Where it was sent.</summary>
     public SipRemote Destination { get; }
@@ -100,7 +111,45 @@ public sealed class OutgoingInvite
             return;
         }
 
+        if (response.StatusCode is 401 or 407 && TryRetryWithCredentials(response))
+        {
+            return;
+        }
+
         _outcome.TrySetResult(new InviteOutcome(response, null, null));
+    }
+
+    /// <summary>
+    /// §22.2: answers the challenge with a new INVITE (the transaction layer has already acknowledged the 401/407,
+    /// §17.1.1.3). Not when the call is being cancelled, when we have no credentials or cannot answer, or when the
+    /// same kind of challenge comes back for credentials already sent without saying the nonce was stale (they were
+    /// refused: sending them again cannot help).
+    /// </summary>
+    private bool TryRetryWithCredentials(SipResponse challenge)
+    {
+        if (_credentials is null || !_core.Challenges.TryAnswer(Request, challenge, _credentials, out var answer, out _))
+        {
+            return false;
+        }
+
+        SipRequest retry;
+        lock (_gate)
+        {
+            if (_cancelRequested || !_retries.Allows(challenge.StatusCode, answer.Stale))
+            {
+                return false;
+            }
+
+            _retries = _retries.After(challenge.StatusCode);
+            retry = _core.CreateAuthorizedRetry(Request, Destination, answer);
+            Request = retry;
+
+            // A CANCEL asked for from now on must wait for a provisional response to the new INVITE (§9.1).
+            _provisionalSeen = false;
+        }
+
+        _core.SendInvite(retry, Destination, this);
+        return true;
     }
 
     internal void OnFailure(TransactionFailure failure) =>

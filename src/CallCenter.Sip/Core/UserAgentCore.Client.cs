@@ -26,6 +26,9 @@ public sealed partial class UserAgentCore
     /// the peer may send a request in the dialog (a BYE, a re-INVITE) the moment it has the ACK, and the application
     /// must already know the dialog by then.
     /// </param>
+    /// <param name="credentials">
+    /// When given, a 401/407 is answered with them by a new INVITE (§22.2); the application sees one attempt.
+    /// </param>
     public OutgoingInvite Invite(
         SipUri requestUri,
         NameAddress to,
@@ -34,7 +37,8 @@ public sealed partial class UserAgentCore
         ReadOnlyMemory<byte> body = default,
         string? contentType = null,
         Action<SipResponse>? onProvisional = null,
-        Action<Dialog, SipResponse>? onAnswered = null)
+        Action<Dialog, SipResponse>? onAnswered = null,
+        UacCredentials? credentials = null)
     {
         var request = new SipRequest(SipMethods.Invite, requestUri);
         request.Headers.Add(KnownHeader.Via, ViaFor(destination).ToString());
@@ -60,7 +64,7 @@ public sealed partial class UserAgentCore
         }
 
         request.Body = body;
-        var invite = new OutgoingInvite(this, request, destination, onProvisional, onAnswered);
+        var invite = new OutgoingInvite(this, request, destination, onProvisional, onAnswered, credentials);
         // The user state goes in with the request: on loopback the first response can beat any later assignment.
         _stack.Transactions.SendRequest(request, destination, invite);
         return invite;

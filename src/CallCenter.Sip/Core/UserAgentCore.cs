@@ -44,7 +44,10 @@ public sealed partial class UserAgentCore : ITransactionUser
     /// <summary>What we implement and accept (Allow, Supported, Accept).</summary>
     public UasCapabilities Capabilities { get; init; } = UasCapabilities.Default;
 
-    /// <summary>Whether callers who are not our users may call without credentials (see <see cref="OnInvite"/>).</summary>
+    /// <summary>
+    /// Whether callers who are not our users may call without credentials from any address (see <see cref="OnInvite"/>);
+    /// without it only <see cref="TrustedSources"/> may.
+    /// </summary>
     public bool AcceptAnonymousCallers { get; set; }
 
     /// <summary>The application's call handling; refuses calls until one is installed.</summary>
@@ -186,13 +189,13 @@ public sealed partial class UserAgentCore : ITransactionUser
 
     /// <summary>
     /// An INVITE claiming to come from one of our users (an agent) must prove it (§22); anyone else is a caller,
-    /// accepted without credentials when <see cref="AcceptAnonymousCallers"/> is set (members of the public dial
-    /// our published numbers directly; the call handler only answers configured numbers).
+    /// accepted without credentials when it comes from a trusted provider (a trunk's addresses) or when
+    /// <see cref="AcceptAnonymousCallers"/> is set (members of the public dial our published numbers directly; the call
+    /// handler only answers configured numbers). Other unknown sources are challenged, which they cannot answer.
     /// </summary>
     private void OnInvite(ServerTransaction transaction)
     {
-        var fromUser = transaction.Request.From!.Uri.UnescapedUser;
-        if (!_authenticator.IsKnownUser(fromUser) && AcceptAnonymousCallers && transaction.Request.Headers.IndexOf(KnownHeader.Authorization) < 0)
+        if (MayCallWithoutCredentials(transaction))
         {
             InviteHandler.OnInvite(transaction, null);
             return;

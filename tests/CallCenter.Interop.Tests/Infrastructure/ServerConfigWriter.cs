@@ -12,8 +12,26 @@ public static class ServerConfigWriter
     /// </summary>
     public static IReadOnlyDictionary<string, string> AgentLineNumbers { get; } = new Dictionary<string, string> { ["100"] = "agent-line" };
 
-    /// <summary>The YAML text for <paramref name="agents"/> and <paramref name="numbers"/> (<see cref="AgentLineNumbers"/> by default).</summary>
-    public static string Render(IEnumerable<TestAgent> agents, IReadOnlyDictionary<string, string>? numbers = null)
+    /// <summary>
+    /// The trunk every test server has unless a test gives its own: its address is 127.0.0.1, so the peers' calls from
+    /// loopback come from a trusted provider and need no credentials, as calls from a carrier do (unknown sources are
+    /// challenged). It does not register, and no callbacks use it.
+    /// </summary>
+    public const string LoopbackTrunk =
+        "trunks:\n" +
+        "  loopback:\n" +
+        "    host: 127.0.0.1\n" +
+        "    port: 5060\n" +
+        "    addresses: [127.0.0.1]\n" +
+        "    caller-id: \"+6328881234\"\n" +
+        "    default-region: PH\n";
+
+    /// <summary>
+    /// The YAML text for <paramref name="agents"/> and <paramref name="numbers"/> (<see cref="AgentLineNumbers"/> by default),
+    /// with <paramref name="trunks"/> (YAML for the <c>trunks:</c> section and optionally <c>callbacks:</c>;
+    /// <see cref="LoopbackTrunk"/> by default).
+    /// </summary>
+    public static string Render(IEnumerable<TestAgent> agents, IReadOnlyDictionary<string, string>? numbers = null, string? trunks = null)
     {
         var yaml = new StringBuilder();
         yaml.Append("agents:\n");
@@ -32,6 +50,7 @@ public static class ServerConfigWriter
             yaml.Append(CultureInfo.InvariantCulture, $"  {Quote(number)}: {flow}\n");
         }
 
+        yaml.Append(trunks ?? LoopbackTrunk);
         return yaml.ToString();
     }
 

@@ -35,6 +35,9 @@ public sealed class ServerHost : IAsyncDisposable
     /// <summary>Client for the server's HTTP API.</summary>
     public HttpClient Http { get; }
 
+    /// <summary>The running server's services, for tests that drive a part of it directly (e.g. the trunk dialer).</summary>
+    public IServiceProvider Services => _app.Services;
+
     /// <summary>The sample flows (ivr-flows/ of the repository), copied next to the binaries with the server.</summary>
     public static string SampleFlowsDirectory => Path.Combine(AppContext.BaseDirectory, "ivr-flows");
 
@@ -64,6 +67,10 @@ public sealed class ServerHost : IAsyncDisposable
             $"--config={configPath}",
             $"--Flows:Directory={SampleFlowsDirectory}",
             "--Logging:LogLevel:Default=Warning",
+
+            // Each server its own database (tests run side by side); a setting below may name another, e.g. to keep
+            // one database across a restart.
+            "--Store:Path=" + workspace.PathOf("callcenter.db"),
         };
         if (authAlgorithms is { Count: > 0 })
         {

@@ -65,7 +65,7 @@ public sealed class IvrTestSupportTests
 
         Assert.Contains("    skills: { sales: 5, lang-en: 5 }\n", yaml, StringComparison.Ordinal);
         Assert.Contains("    skills: { billing: 6, lang-en: 8 }\n", yaml, StringComparison.Ordinal);
-        Assert.EndsWith("numbers:\n  \"100\": agent-line\n", yaml, StringComparison.Ordinal);
-        Assert.EndsWith("numbers:\n  \"100\": main\n", main, StringComparison.Ordinal);
+        Assert.EndsWith("numbers:\n  \"100\": agent-line\n" + ServerConfigWriter.LoopbackTrunk, yaml, StringComparison.Ordinal);
+        Assert.EndsWith("numbers:\n  \"100\": main\n" + ServerConfigWriter.LoopbackTrunk, main, StringComparison.Ordinal);
     }
 }

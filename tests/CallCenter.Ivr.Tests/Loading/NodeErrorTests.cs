@@ -15,7 +15,7 @@ public class NodeErrorTests
     [Fact]
     public void Missing_type_lists_the_types()
     {
-        AssertError(ProblemIn("    next: bye"), 5, 5, "node \"n\": missing required key \"type\" (one of play, menu, collect, say, set, branch, queue, transfer, hangup)");
+        AssertError(ProblemIn("    next: bye"), 5, 5, "node \"n\": missing required key \"type\" (one of play, menu, collect, say, set, branch, queue, transfer, hangup, callback, cancel-callback)");
     }
 
     [Fact]

@@ -21,8 +21,8 @@ public class SampleFlowTests
         FlowSet set = FlowSetLoader.LoadDirectory(Folder, Prompts);
 
         Assert.False(set.HasErrors, string.Join(Environment.NewLine, set.Problems));
-        Assert.Equal(["agent-line", "main", "survey"], set.Flows.Keys.Order());
-        Assert.Equal(3, set.FilesChecked);
+        Assert.Equal(["agent-line", "callback-offer", "main", "survey"], set.Flows.Keys.Order());
+        Assert.Equal(4, set.FilesChecked);
     }
 
     [Fact]
@@ -33,7 +33,7 @@ public class SampleFlowTests
         FlowProblem welcome = Assert.Single(set.Problems, p => p.Message.StartsWith("node \"welcome\":", StringComparison.Ordinal));
         Assert.Equal(FlowProblemSeverity.Warning, welcome.Severity);
         Assert.Equal(Path.Combine(Folder, "main.yaml") + ":26:14: warning: node \"welcome\": prompt \"main/welcome\" is not recorded in ms, tl, so it falls back to English for callers using those languages", welcome.ToString());
-        Assert.Equal($"3 flows checked: 0 errors, {set.WarningCount} warnings", set.Summary);
+        Assert.Equal($"4 flows checked: 0 errors, {set.WarningCount} warnings", set.Summary);
     }
 
     [Fact]

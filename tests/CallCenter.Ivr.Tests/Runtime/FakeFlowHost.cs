@@ -38,6 +38,15 @@ internal sealed class FakeFlowHost(FakeTimeProvider clock) : IFlowHost
 
     public int Hangups { get; private set; }
 
+    /// <summary>Numbers <see cref="RequestCallback"/> accepts; every other number is refused.</summary>
+    public HashSet<string> CallableNumbers { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Every number the flow asked to be called back at, booked or not, in order.</summary>
+    public List<string> CallbackRequests { get; } = [];
+
+    /// <summary>Callbacks pending for the caller; <see cref="CancelCallbacks"/> withdraws them.</summary>
+    public int PendingCallbacks { get; set; }
+
     /// <summary>Events in order ("play en/menu", "stop", "timer 5s", "cancel", "queue ...", "transfer ...", "hangup").</summary>
     public List<string> Log { get; } = [];
 
@@ -95,6 +104,24 @@ internal sealed class FakeFlowHost(FakeTimeProvider clock) : IFlowHost
         Hangups++;
         Log.Add("hangup");
     }
+
+    public bool RequestCallback(string number)
+    {
+        CallbackRequests.Add(number);
+        bool booked = CallableNumbers.Contains(number);
+        Log.Add((booked ? "callback " : "callback refused ") + number);
+        return booked;
+    }
+
+    public int CancelCallbacks()
+    {
+        int cancelled = PendingCallbacks;
+        PendingCallbacks = 0;
+        Log.Add("cancel callbacks " + cancelled);
+        return cancelled;
+    }
+
+    public bool CallbackPending() => PendingCallbacks > 0;
 
     /// <summary>The last playback ends.</summary>
     public void FinishPrompt() => Run!.OnPromptFinished(LastPlay.Generation);

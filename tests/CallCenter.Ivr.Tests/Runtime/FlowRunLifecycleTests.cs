@@ -249,6 +249,12 @@ public class FlowRunLifecycleTests
         public void Hangup()
         {
         }
+
+        public bool RequestCallback(string number) => false;
+
+        public int CancelCallbacks() => 0;
+
+        public bool CallbackPending() => false;
     }
 
     private sealed class ListLogger : ILogger<FlowRuntime>

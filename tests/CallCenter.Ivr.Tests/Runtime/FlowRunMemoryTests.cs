@@ -127,5 +127,11 @@ public class FlowRunMemoryTests(ITestOutputHelper output)
         public void Hangup()
         {
         }
+
+        public bool RequestCallback(string number) => false;
+
+        public int CancelCallbacks() => 0;
+
+        public bool CallbackPending() => false;
     }
 }

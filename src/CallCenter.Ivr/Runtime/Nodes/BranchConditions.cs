@@ -11,6 +11,7 @@ internal static class BranchConditions
         CallerCondition caller => caller.Pattern.IsMatch(run.Variables.GetValueOrNull(FlowVariables.Caller) ?? string.Empty),
         CalendarCondition calendar => IsOpen(calendar.Calendar, run) == calendar.Open,
         AgentsAvailableCondition agents => run.Host.AgentsAvailable(VariableTemplate.Expand(agents.Skill, run.Variables)),
+        CallbackPendingCondition pending => run.Host.CallbackPending() == pending.Pending,
         _ => false,
     };
 

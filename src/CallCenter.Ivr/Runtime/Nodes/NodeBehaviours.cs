@@ -39,6 +39,12 @@ internal static class NodeBehaviours
             case TransferNode transfer:
                 TransferBehaviour.Configure(machine, transfer);
                 break;
+            case CallbackNode callback:
+                CallbackBehaviour.Configure(machine, callback);
+                break;
+            case CancelCallbackNode cancel:
+                CallbackBehaviour.Configure(machine, cancel);
+                break;
             case HangupNode hangup:
                 machine.Configure(hangup, run => run.Release(hangup.Prompts));
                 break;

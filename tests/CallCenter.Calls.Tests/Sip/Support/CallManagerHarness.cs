@@ -3,6 +3,7 @@ using CallCenter.Auth;
 using CallCenter.Calls.Actor;
 using CallCenter.Calls.Media;
 using CallCenter.Calls.Tests.Calls;
+using CallCenter.Calls.Tests.Routing;
 using CallCenter.Ivr.Definition;
 using CallCenter.Ivr.Runtime;
 using CallCenter.Sip.Core;
@@ -24,6 +25,7 @@ internal sealed class CallManagerHarness : IAsyncDisposable
 {
     private readonly List<InboundCall> _ended = [];
     private readonly BindingStore _bindings;
+    private RoutingTestKit? _routing;
 
     private CallManagerHarness(CallOptions options)
     {
@@ -87,10 +89,13 @@ internal sealed class CallManagerHarness : IAsyncDisposable
         harness.Agent = new SipPeer(server, "1001");
         var agentLine = TestFlows.Load(TestFlows.AgentLine);
         findFlow ??= name => name == "main" ? agentLine : null;
+        harness._routing = new RoutingTestKit(harness.Time, [RoutingTestKit.Agent("1001", ("lang-en", 5))], callOptions: harness.Options);
+        harness._routing.Register("1001", port: harness.Agent.EndPoint.Port);
         harness.Manager = new CallManager(
             harness.Core,
             harness.Media,
-            new FakeSelector(agentPort: harness.Agent.EndPoint.Port),
+            harness._routing.Router,
+            harness._routing.Router,
             new Dictionary<string, string> { ["100"] = "main" },
             findFlow,
             new FlowRuntime(findFlow, (language, _) => language == "en"),
@@ -182,6 +187,7 @@ internal sealed class CallManagerHarness : IAsyncDisposable
         Agent?.Dispose();
         await Stack.DisposeAsync();
         _bindings.Dispose();
+        _routing?.Dispose();
     }
 
     private sealed class NoAgents : ISipCredentialStore
