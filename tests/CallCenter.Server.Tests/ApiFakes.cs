@@ -63,6 +63,31 @@ internal sealed class FakeContactCentre : IContactCentre
     }
 }
 
+/// <summary>Routing as the transfer endpoint uses it: the transfers asked for, in order.</summary>
+internal sealed class TransferRecordingRouter : IQueueRouter
+{
+    public List<(string ContactId, string QueueId, IReadOnlyList<SkillRequirement>? Requirements)> Transfers { get; } = [];
+
+    public void Transfer(string contactId, string queueId, IReadOnlyList<SkillRequirement>? requirements) =>
+        Transfers.Add((contactId, queueId, requirements));
+
+    public void Enqueue(WaitingContact contact, IRoutedContact owner) => throw new InvalidOperationException("not used by the API");
+
+    public void Answered(string contactId, string agentId) => throw new InvalidOperationException("not used by the API");
+
+    public void NoAnswer(string contactId, string agentId) => throw new InvalidOperationException("not used by the API");
+
+    public void Rejected(string contactId, string agentId) => throw new InvalidOperationException("not used by the API");
+
+    public void Abandoned(string contactId) => throw new InvalidOperationException("not used by the API");
+
+    public void HandedOver(string contactId) => throw new InvalidOperationException("not used by the API");
+
+    public void Ended(string contactId) => throw new InvalidOperationException("not used by the API");
+
+    public Task<WaitEstimate?> EstimateAsync(string contactId) => throw new InvalidOperationException("not used by the API");
+}
+
 /// <summary>A clock stopped at one instant.</summary>
 internal sealed class StoppedClock(DateTimeOffset now) : TimeProvider
 {
@@ -89,6 +114,8 @@ internal sealed class ApiHost : IAsyncDisposable
 
     public FakeContactCentre Centre { get; }
 
+    public TransferRecordingRouter Router { get; private init; } = null!;
+
     public AgentStateLog Log { get; }
 
     public HttpClient Http { get; }
@@ -98,17 +125,19 @@ internal sealed class ApiHost : IAsyncDisposable
         var folder = Directory.CreateTempSubdirectory("callcenter-api-test").FullName;
         var log = new AgentStateLog(CallCenterDatabase.Open(new StoreOptions { Path = Path.Combine(folder, "callcenter.db") }));
         var centre = new FakeContactCentre();
+        var router = new TransferRecordingRouter();
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton<IContactCentre>(centre);
+        builder.Services.AddSingleton<IQueueRouter>(router);
         builder.Services.AddSingleton(log);
         builder.Services.AddSingleton<TimeProvider>(new StoppedClock(Now));
         builder.Services.AddCallCenterApi();
         var app = builder.Build();
         app.MapCallCenterApi();
         await app.StartAsync();
-        return new ApiHost(app, folder, centre, log);
+        return new ApiHost(app, folder, centre, log) { Router = router };
     }
 
     public async ValueTask DisposeAsync()

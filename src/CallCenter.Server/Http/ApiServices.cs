@@ -55,6 +55,7 @@ public static class ApiServices
         app.UseStatusCodePages();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapAgents();
+        app.MapAgentTransfer();
         app.MapQueues();
         return app;
     }
