@@ -34,10 +34,13 @@ public sealed partial class InboundCall
     /// <summary>The call's contact no longer waits: a callback can no longer take its place.</summary>
     internal void ForbidCallback() => _callbackContact = null;
 
-    /// <summary>The flow's <c>callback</c> node (<see cref="IFlowHost.RequestCallback"/>).</summary>
-    private bool BookCallback(string number)
+    /// <summary>
+    /// The flow's <c>callback</c> node (<see cref="IFlowHost.RequestCallback"/>): in place of the call's wait while it
+    /// waits in line, else in the node's <paramref name="queue"/> from now (a caller after hours).
+    /// </summary>
+    private bool BookCallback(string number, string? queue)
     {
-        if (_callbackDesk is not { } desk || _callbackContact is not { } contact)
+        if (_callbackDesk is not { } desk || (_callbackContact is null && queue is null))
         {
             _services.Logger.LogWarning(
                 "Call {CallId}: callback to {Number} refused: {Reason}",
@@ -47,8 +50,10 @@ public sealed partial class InboundCall
             return false;
         }
 
-        var booking = desk.Book(new CallbackRequest(
-            number, contact, CallId, _run.Variables.GetValueOrNull(TicketVariable), CallerName: null));
+        string? ticket = _run.Variables.GetValueOrNull(TicketVariable);
+        var booking = _callbackContact is { } contact
+            ? desk.Book(new CallbackRequest(number, contact, CallId, ticket, CallerName: null))
+            : desk.BookInQueue(number, queue!, CallId, ticket);
         if (!booking.Booked)
         {
             _services.Logger.LogInformation("Call {CallId}: callback to {Number} refused: {Reason}", CallId, number, booking.Error);

@@ -67,7 +67,7 @@ public sealed partial class InboundCall
 
         public void Hangup() => call.Fire(CallTrigger.FlowHungUp);
 
-        public bool RequestCallback(string number) => call.BookCallback(number);
+        public bool RequestCallback(string number, string? queue) => call.BookCallback(number, queue);
 
         public int CancelCallbacks() => call.CancelCallerCallbacks();
 

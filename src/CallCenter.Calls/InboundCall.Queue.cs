@@ -62,7 +62,7 @@ public sealed partial class InboundCall
     private void StartWaiting(bool announceNow)
     {
         AllowCallback(_contact!);
-        _callerMedia.PlayComfortNoise();
+        PlayWaitingSound();
         if (announceNow)
         {
             RequestAnnouncement();
@@ -122,13 +122,26 @@ public sealed partial class InboundCall
         ScheduleAnnouncement();
     }
 
-    /// <summary>An announcement ended: comfort noise until the next.</summary>
+    /// <summary>Between announcements: the queue's hold music when it has one, else comfort noise (the default: no music).</summary>
+    private void PlayWaitingSound()
+    {
+        if (_placement?.HoldMusic is { } music)
+        {
+            _callerMedia.PlayLoop(FlowLanguage + "/" + music);
+        }
+        else
+        {
+            _callerMedia.PlayComfortNoise();
+        }
+    }
+
+    /// <summary>An announcement ended: comfort noise (or the queue's hold music) until the next.</summary>
     private void OnWaitingPromptFinished(int playback)
     {
         if (playback == _announcePlayback)
         {
             _announcePlayback = -1;
-            _callerMedia.PlayComfortNoise();
+            PlayWaitingSound();
         }
     }
 
@@ -146,14 +159,15 @@ public sealed partial class InboundCall
 
     /// <summary>
     /// Runs the callback-offer flow; the contact (if routing still holds it) keeps its place meanwhile, so an agent
-    /// offered before the caller decides is still rung. Without the flow the caller keeps waiting.
+    /// offered before the caller decides is still rung. The flow carries on the call: it speaks the caller's language
+    /// and sees every variable the earlier flow set (the ticket a booked callback is filed under, for one).
     /// </summary>
     private void RunCallbackOffer()
     {
         _callbackOffered = true;
         var flow = _services.FindFlow(CallbackOfferFlow)!;
         EndFlowQuietly();
-        _run = _services.Flows.CreateRun(flow, new FlowHost(this), _caller.Caller ?? string.Empty, _caller.Dialled);
+        _run = _services.Flows.CreateRun(flow, new FlowHost(this), _run.Variables);
         _run.Start();
     }
 

@@ -145,18 +145,9 @@ public sealed partial class InboundCall
     /// </summary>
     private void OnAbandonedLeg(IAgentLeg leg, AgentLegEvent e)
     {
-        switch (e)
+        if (AbandonedLeg.Settle(leg, e))
         {
-            case AgentLegEvent.Answered:
-                _services.Logger.LogDebug("Call {CallId}: a phone answered after the call gave up on it; hanging it up", CallId);
-                leg.Hangup();
-                break;
-            case AgentReOffered reOffer:
-                reOffer.Answer(MediaNegotiation.NoSession);
-                break;
-            case AgentOfferRequested request:
-                request.Offer(null);
-                break;
+            _services.Logger.LogDebug("Call {CallId}: a phone answered after the call gave up on it; hung it up", CallId);
         }
     }
 

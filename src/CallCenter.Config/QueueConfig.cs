@@ -33,6 +33,15 @@ public sealed record QueueConfig(
     TimeSpan? CallbackOfferAfter,
     IReadOnlyList<QueueExpansionStep> Expand)
 {
+    /// <summary>
+    /// Prompt key of music looped for waiting callers instead of comfort noise (e.g. <c>music/hold</c>), or null for the
+    /// default: comfort noise between announcements, no music.
+    /// </summary>
+    public string? HoldMusic { get; init; }
+
+    /// <summary>Where <see cref="HoldMusic"/> is written in the file, for errors found at start (a missing prompt).</summary>
+    public Yaml.TextPosition? HoldMusicAt { get; init; }
+
     /// <summary>Priority when the file sets none.</summary>
     public const int DefaultPriority = 5;
 

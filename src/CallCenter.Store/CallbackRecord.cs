@@ -14,6 +14,13 @@ namespace CallCenter.Store;
 /// <param name="Attempts">Attempts recorded so far.</param>
 /// <param name="ClosedAt">When it was closed; null while pending.</param>
 /// <param name="ClosedReason">Why it was closed; null while pending.</param>
+/// <param name="RequestedAt">
+/// When the caller asked to be called back; null for a callback stored before this was recorded (schema version 1).
+/// </param>
+/// <param name="Requirements">
+/// The skills its agent must have when they differ from the queue's own; null when the queue's own apply (and for a
+/// callback stored before requirements were recorded, schema version 1).
+/// </param>
 public sealed record CallbackRecord(
     long Id,
     DateTimeOffset OriginalArrival,
@@ -27,4 +34,6 @@ public sealed record CallbackRecord(
     CallbackStatus Status,
     int Attempts,
     DateTimeOffset? ClosedAt,
-    string? ClosedReason);
+    string? ClosedReason,
+    DateTimeOffset? RequestedAt = null,
+    IReadOnlyList<CallbackRequirement>? Requirements = null);

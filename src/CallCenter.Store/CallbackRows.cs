@@ -11,8 +11,16 @@ internal static class CallbackRows
         using SqliteDataReader reader = command.ExecuteReader();
         while (reader.Read())
         {
+            long id = reader.GetInt64(0);
+            string? storedRequirements = NullableText(reader, 14);
+            if (!RequirementsColumn.TryRead(storedRequirements, out var requirements, out string? error))
+            {
+                throw new StoreException(
+                    $"callback {id} has unreadable skill requirements ({error}): {storedRequirements}. Correct or clear the row's requirements column, or cancel the callback.");
+            }
+
             records.Add(new CallbackRecord(
-                Id: reader.GetInt64(0),
+                Id: id,
                 OriginalArrival: StoredTime.FromStored(reader.GetInt64(1)),
                 Queue: reader.GetString(2),
                 Priority: reader.GetInt32(3),
@@ -24,7 +32,9 @@ internal static class CallbackRows
                 Status: (CallbackStatus)reader.GetInt32(9),
                 Attempts: reader.GetInt32(10),
                 ClosedAt: reader.IsDBNull(11) ? null : StoredTime.FromStored(reader.GetInt64(11)),
-                ClosedReason: NullableText(reader, 12)));
+                ClosedReason: NullableText(reader, 12),
+                RequestedAt: reader.IsDBNull(13) ? null : StoredTime.FromStored(reader.GetInt64(13)),
+                Requirements: requirements));
         }
 
         return records;

@@ -4,12 +4,14 @@ namespace CallCenter.Store;
 
 /// <summary>
 /// Callback requests that must survive a restart. Every change is one committed transaction;
-/// operations on a callback that is unknown or already closed change nothing and return false.
+/// operations on a callback that is unknown or already closed change nothing and return false. A read that meets a row
+/// whose skill requirements were edited into something unreadable throws <see cref="StoreException"/> naming the
+/// callback, rather than guess which agents may take it.
 /// </summary>
 public sealed class CallbackStore(CallCenterDatabase database)
 {
     private const string Columns =
-        "id, original_arrival, queue, priority, number, caller_name, ticket_id, call_id, due_at, status, attempts, closed_at, closed_reason";
+        "id, original_arrival, queue, priority, number, caller_name, ticket_id, call_id, due_at, status, attempts, closed_at, closed_reason, requested_at, requirements";
 
     // Queue order: higher priority first, then who has waited longest, then id so equal
     // priorities and arrival times (same clock tick) still come out the same way every time.
@@ -23,13 +25,17 @@ public sealed class CallbackStore(CallCenterDatabase database)
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.Queue);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.Number);
+        if (request.Requirements?.Any(r => string.IsNullOrWhiteSpace(r.Skill)) == true)
+        {
+            throw new ArgumentException("every requirement names a skill", nameof(request));
+        }
 
         // RETURNING hands back the stored row in the same transaction: no second connection to read it again.
         return _database.Write(command =>
         {
             command.CommandText = $"""
-                INSERT INTO callbacks (original_arrival, queue, priority, number, caller_name, ticket_id, call_id, due_at, status, attempts)
-                VALUES ($arrival, $queue, $priority, $number, $name, $ticket, $call, $due, $pending, 0)
+                INSERT INTO callbacks (original_arrival, queue, priority, number, caller_name, ticket_id, call_id, due_at, status, attempts, requested_at, requirements)
+                VALUES ($arrival, $queue, $priority, $number, $name, $ticket, $call, $due, $pending, 0, $requested, $requirements)
                 RETURNING {Columns}
                 """;
             command.Parameters.AddWithValue("$arrival", StoredTime.ToStored(request.OriginalArrival));
@@ -41,6 +47,8 @@ public sealed class CallbackStore(CallCenterDatabase database)
             command.Parameters.AddWithValue("$call", (object?)request.CallId ?? DBNull.Value);
             command.Parameters.AddWithValue("$due", StoredTime.ToStored(request.DueAt));
             command.Parameters.AddWithValue("$pending", (int)CallbackStatus.Pending);
+            command.Parameters.AddWithValue("$requested", StoredTime.ToStored(request.RequestedAt));
+            command.Parameters.AddWithValue("$requirements", RequirementsColumn.ToStored(request.Requirements));
             return CallbackRows.ReadAll(command).Single();
         });
     }

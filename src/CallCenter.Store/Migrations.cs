@@ -44,6 +44,14 @@ internal static class Migrations
             );
             CREATE INDEX agent_state_log_by_agent ON agent_state_log (extension, at, id);
             """),
+
+        // A callback keeps the skills its caller's contact needed (without them, one from the implicit default queue
+        // would be offered to any agent after a restart) and when it was asked for. Rows from version 1 have neither:
+        // NULL requirements mean the queue's own, as version 1 behaved; the request time is unknown for them.
+        new Migration(2, """
+            ALTER TABLE callbacks ADD COLUMN requested_at INTEGER;
+            ALTER TABLE callbacks ADD COLUMN requirements TEXT CHECK (requirements IS NULL OR json_valid(requirements));
+            """),
     ];
 
     /// <summary>The version a database has after every step has run.</summary>

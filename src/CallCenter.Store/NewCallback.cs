@@ -9,6 +9,11 @@ namespace CallCenter.Store;
 /// <param name="TicketId">Ticket the call belongs to, when known.</param>
 /// <param name="CallId">SIP Call-ID of the original call, for tracing.</param>
 /// <param name="DueAt">Earliest time to place the call back.</param>
+/// <param name="RequestedAt">When the caller asked to be called back.</param>
+/// <param name="Requirements">
+/// The skills the caller's contact needed when they differ from the queue's own (e.g. the implicit <c>default</c>
+/// queue, or a language added to a configured queue); null when the queue's own requirements apply.
+/// </param>
 public sealed record NewCallback(
     DateTimeOffset OriginalArrival,
     string Queue,
@@ -17,4 +22,6 @@ public sealed record NewCallback(
     string? CallerName,
     string? TicketId,
     string? CallId,
-    DateTimeOffset DueAt);
+    DateTimeOffset DueAt,
+    DateTimeOffset RequestedAt,
+    IReadOnlyList<CallbackRequirement>? Requirements = null);

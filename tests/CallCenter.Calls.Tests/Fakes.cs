@@ -79,6 +79,8 @@ internal sealed class FakeMedia(string legId, Action<MediaEvent> onEvent) : ICal
     public string? LastPlayed => Actions.LastOrDefault(a => a.StartsWith("play:", StringComparison.Ordinal))?["play:".Length..];
     public void PlayRingback() => Actions.Add("ringback");
     public void PlayComfortNoise() => Actions.Add("comfort-noise");
+
+    public void PlayLoop(string promptKey) => Actions.Add("loop " + promptKey);
     public void StopPlayback() => Actions.Add("stop");
     public void Bridge(ICallMedia other)
     {

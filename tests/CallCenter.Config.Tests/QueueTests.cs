@@ -129,12 +129,36 @@ public class QueueTests
     }
 
     [Fact]
+    public void Hold_music_is_off_by_default_and_names_a_prompt_key_with_its_position()
+    {
+        Assert.Null(Load.Valid(QueueYaml.Sales()).QueuesByName["sales"].HoldMusic);
+
+        QueueConfig queue = Load.Valid(QueueYaml.Sales("    hold-music: music/hold")).QueuesByName["sales"];
+
+        Assert.Equal("music/hold", queue.HoldMusic);
+        Assert.Equal((4, 17), (queue.HoldMusicAt!.Value.Line, queue.HoldMusicAt.Value.Column));
+    }
+
+    [Theory]
+    [InlineData("../../etc/passwd")]
+    [InlineData("/music/hold")]
+    [InlineData("music//hold")]
+    [InlineData("music/hold.wav")]
+    public void Hold_music_that_is_not_a_prompt_key_is_refused(string written)
+    {
+        ConfigError error = Load.SingleError(QueueYaml.Sales($"    hold-music: \"{written}\""));
+
+        Assert.Equal((4, 17), (error.Line, error.Column));
+        Assert.StartsWith("queue \"sales\": hold-music must be a prompt key such as music/hold", error.Message);
+    }
+
+    [Fact]
     public void Misspelt_key_gets_a_suggestion()
     {
         Load.FailsWith(
             QueueYaml.Sales("    prority: 5"),
             line: 4, column: 5,
-            "queue \"sales\": unknown key \"prority\" (did you mean \"priority\"?); allowed keys are: skills, priority, service-level, max-wait, when-max-wait, when-nobody-logged-in, strategy, ring-timeout, max-missed-calls, reject-delay, wrap-up, announce-every, callback-offer-after, expand");
+            "queue \"sales\": unknown key \"prority\" (did you mean \"priority\"?); allowed keys are: skills, priority, service-level, max-wait, when-max-wait, when-nobody-logged-in, strategy, ring-timeout, max-missed-calls, reject-delay, wrap-up, announce-every, callback-offer-after, expand, hold-music");
     }
 
     [Theory]

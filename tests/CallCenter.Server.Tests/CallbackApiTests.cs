@@ -45,6 +45,18 @@ public class CallbackApiTests
     }
 
     [Fact]
+    public async Task The_list_shows_when_the_callback_was_requested_beside_when_the_caller_arrived()
+    {
+        await using var api = await CallbackApiHost.StartAsync();
+        api.Book("call-1", "+639171234567", CallbackApiHost.Now.AddMinutes(-10));
+
+        var callback = (await (await api.Http.GetAsync("/api/callbacks")).JsonAsync(HttpStatusCode.OK))[0];
+
+        Assert.Equal(CallbackApiHost.Now.AddMinutes(-10), callback.GetProperty("arrivedAt").GetDateTimeOffset());
+        Assert.Equal(CallbackApiHost.Now, callback.GetProperty("requestedAt").GetDateTimeOffset());
+    }
+
+    [Fact]
     public async Task Cancel_removes_the_callback_from_the_line_and_an_unknown_id_is_404()
     {
         await using var api = await CallbackApiHost.StartAsync();
@@ -339,6 +351,10 @@ internal sealed class ApiMedia : ICallMediaFactory
         }
 
         public void PlayComfortNoise()
+        {
+        }
+
+        public void PlayLoop(string promptKey)
         {
         }
 

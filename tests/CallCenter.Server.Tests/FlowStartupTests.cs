@@ -58,6 +58,31 @@ public sealed class FlowStartupTests : IDisposable
     }
 
     [Fact]
+    public void A_callback_node_naming_a_queue_the_configuration_lacks_stops_the_server_where_it_is_written()
+    {
+        string flows = Directory.CreateDirectory(Path.Combine(_folder, "flows")).FullName;
+        string main = Path.Combine(flows, "main.yaml");
+        File.WriteAllText(main, "flow: main\nstart: book\nnodes:\n  book:\n    type: callback\n    queue: nights\n    next: bye\n    refused: bye\n  bye:\n    type: hangup\n");
+        string config = WriteConfig("  \"100\": main\n");
+
+        var error = Assert.Throws<FlowCatalogException>(() => CallCenterServer.Build(["--config=" + config, "--Flows:Directory=" + flows, "--Sip:Port=0"]));
+
+        Assert.Contains($"{main}:6:12: error: node \"book\": \"queue\" names queue \"nights\", but the configuration has no such queue", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_callback_node_may_name_the_implicit_default_queue_of_any_configuration()
+    {
+        string flows = Directory.CreateDirectory(Path.Combine(_folder, "flows")).FullName;
+        File.WriteAllText(Path.Combine(flows, "main.yaml"), "flow: main\nstart: book\nnodes:\n  book:\n    type: callback\n    queue: default\n    next: bye\n    refused: bye\n  bye:\n    type: hangup\n");
+        string config = WriteConfig("  \"100\": main\n");
+
+        using var app = CallCenterServer.Build(["--config=" + config, "--Flows:Directory=" + flows, "--Sip:Port=0"]);
+
+        Assert.NotNull(app.Services.GetRequiredService<FlowCatalog>().Find("main"));
+    }
+
+    [Fact]
     public async Task A_broken_flow_stops_the_server_with_every_problem_on_stderr_and_exit_code_2()
     {
         string flows = RepositoryFolders.CopyOfFlows();

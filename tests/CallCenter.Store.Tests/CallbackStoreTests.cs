@@ -17,7 +17,7 @@ public sealed class CallbackStoreTests : IDisposable
         CallbackRecord created = _store.Create(request);
 
         Assert.Equal(
-            new CallbackRecord(created.Id, request.OriginalArrival, "sales", 5, "+639171234567", "Ana Santos", "T-1001", "a84b4c76e66710@pc33.example.com", request.DueAt, CallbackStatus.Pending, 0, null, null),
+            new CallbackRecord(created.Id, request.OriginalArrival, "sales", 5, "+639171234567", "Ana Santos", "T-1001", "a84b4c76e66710@pc33.example.com", request.DueAt, CallbackStatus.Pending, 0, null, null, request.RequestedAt, null),
             created);
         Assert.Equal(created, _store.Get(created.Id));
     }

@@ -10,7 +10,8 @@ internal static class Callbacks
         int priority = 5,
         int arrivedMinutes = 0,
         string number = "+639171234567",
-        string? callerName = "Ana Santos") =>
+        string? callerName = "Ana Santos",
+        IReadOnlyList<CallbackRequirement>? requirements = null) =>
         new(
             OriginalArrival: T0.AddMinutes(arrivedMinutes),
             Queue: queue,
@@ -19,5 +20,7 @@ internal static class Callbacks
             CallerName: callerName,
             TicketId: "T-1001",
             CallId: "a84b4c76e66710@pc33.example.com",
-            DueAt: T0.AddMinutes(arrivedMinutes + 5));
+            DueAt: T0.AddMinutes(arrivedMinutes + 5),
+            RequestedAt: T0.AddMinutes(arrivedMinutes + 4),
+            Requirements: requirements);
 }

@@ -36,7 +36,7 @@ public sealed class SchemaTests : IDisposable
         _temp.Open();
         _temp.Open();
 
-        Assert.Equal(1, Scalar("SELECT COUNT(*) FROM schema_version"));
+        Assert.Equal(1, _temp.Scalar("SELECT COUNT(*) FROM schema_version"));
         Assert.Equal(Migrations.Latest, ReadVersion());
     }
 
@@ -67,7 +67,7 @@ public sealed class SchemaTests : IDisposable
     public void A_file_from_a_newer_version_is_refused_with_a_clear_message()
     {
         _temp.Open();
-        Execute($"UPDATE schema_version SET version = {Migrations.Latest + 1}");
+        _temp.Execute($"UPDATE schema_version SET version = {Migrations.Latest + 1}");
 
         StoreException error = Assert.Throws<StoreException>(_temp.Open);
 
@@ -135,23 +135,5 @@ public sealed class SchemaTests : IDisposable
         Assert.Equal(Enumerable.Range(1, Migrations.All.Count), Migrations.All.Select(m => m.Version));
     }
 
-    private long ReadVersion() => Scalar("SELECT MAX(version) FROM schema_version");
-
-    private long Scalar(string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={_temp.FilePath};Pooling=False");
-        connection.Open();
-        using SqliteCommand command = connection.CreateCommand();
-        command.CommandText = sql;
-        return (long)command.ExecuteScalar()!;
-    }
-
-    private void Execute(string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={_temp.FilePath};Pooling=False");
-        connection.Open();
-        using SqliteCommand command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
+    private long ReadVersion() => _temp.Scalar("SELECT MAX(version) FROM schema_version");
 }

@@ -88,7 +88,7 @@ internal sealed class SilentCall : IFlowHost
     {
     }
 
-    public bool RequestCallback(string number) => false;
+    public bool RequestCallback(string number, string? queue) => false;
 
     public int CancelCallbacks() => 0;
 

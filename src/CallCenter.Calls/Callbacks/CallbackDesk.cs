@@ -1,5 +1,6 @@
 using CallCenter.Calls.Routing;
 using CallCenter.Calls.Trunks;
+using CallCenter.Routing;
 using CallCenter.Store;
 using Microsoft.Extensions.Logging;
 
@@ -9,7 +10,8 @@ namespace CallCenter.Calls.Callbacks;
 /// Where callbacks are booked, listed, cancelled and moved. A booking validates the number through the trunk's
 /// normaliser, stores the callback (so a restart keeps it), takes the caller's contact out of routing and hands the
 /// callback to the <see cref="CallbackScheduler"/>, which puts it in line with the caller's original arrival time,
-/// priority and requirements. Thread-safe.
+/// priority and requirements. A caller who is not waiting (after hours) is booked in a named queue from now, at the
+/// queue's priority (<see cref="BookInQueue"/>). Thread-safe.
 /// </summary>
 public sealed class CallbackDesk : ICallbackRequests
 {
@@ -31,25 +33,35 @@ public sealed class CallbackDesk : ICallbackRequests
         _logger = logger;
     }
 
+    /// <summary>The queues <see cref="BookInQueue"/> books in, with their priorities (routing's queues); none until set.</summary>
+    public IReadOnlyList<QueueDefinition> Queues { get; init; } = [];
+
     /// <inheritdoc />
     public CallbackBooking Book(CallbackRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (!_trunk.TryNormalize(request.Number, out string e164, out string error))
-        {
-            return CallbackBooking.Refused(error);
-        }
-
         var contact = request.Contact;
-        var record = _store.Create(new NewCallback(
-            contact.ArrivedAt, contact.QueueId, contact.Priority, e164, request.CallerName, request.TicketId, request.CallId, _time.GetUtcNow()));
 
         // The callback takes the call's place: the call's contact leaves routing first, then the callback enters with
         // the same arrival time, so it is served where the caller would have been.
-        _router.HandedOver(contact.Id);
-        _scheduler.Add(record, contact.Requirements);
-        _logger.LogInformation("Callback {Id} booked for call {CallId}: {Number}, queue {Queue}", record.Id, request.CallId, e164, contact.QueueId);
-        return new CallbackBooking(record.Id, e164, null);
+        return Store(
+            request.Number,
+            e164 => NewAt(contact.ArrivedAt, contact.QueueId, contact.Priority, e164, request.CallerName, request.TicketId, request.CallId, contact.Requirements),
+            () => _router.HandedOver(contact.Id));
+    }
+
+    /// <inheritdoc />
+    public CallbackBooking BookInQueue(string number, string queue, string callId, string? ticketId)
+    {
+        ArgumentNullException.ThrowIfNull(number);
+        ArgumentNullException.ThrowIfNull(queue);
+        if (Queues.FirstOrDefault(q => q.Id == queue) is not { } definition)
+        {
+            return CallbackBooking.Refused($"there is no queue '{queue}'");
+        }
+
+        // Nobody waited before the request: the callback's place in line starts now, with the queue's own requirements.
+        return Store(number, e164 => NewAt(null, queue, definition.Priority, e164, null, ticketId, callId, null), null);
     }
 
     /// <inheritdoc />
@@ -117,6 +129,33 @@ public sealed class CallbackDesk : ICallbackRequests
         _scheduler.Reschedule(id, at);
         _logger.LogInformation("Callback {Id} rescheduled to {At:O}", id, at);
         return CallbackChange.Done;
+    }
+
+    /// <summary>
+    /// Validates <paramref name="number"/>, stores the callback <paramref name="build"/> makes of its E.164 form, runs
+    /// <paramref name="beforeQueueing"/> (a call's contact leaves routing) and puts the callback in line.
+    /// </summary>
+    private CallbackBooking Store(string number, Func<string, NewCallback> build, Action? beforeQueueing)
+    {
+        if (!_trunk.TryNormalize(number, out string e164, out string error))
+        {
+            return CallbackBooking.Refused(error);
+        }
+
+        var record = _store.Create(build(e164));
+        beforeQueueing?.Invoke();
+        _scheduler.Add(record);
+        _logger.LogInformation("Callback {Id} booked for call {CallId}: {Number}, queue {Queue}", record.Id, record.CallId, e164, record.Queue);
+        return new CallbackBooking(record.Id, e164, null);
+    }
+
+    /// <summary>A callback requested now and due now, in line from <paramref name="arrivedAt"/> (null: from now).</summary>
+    private NewCallback NewAt(
+        DateTimeOffset? arrivedAt, string queue, int priority, string e164, string? callerName, string? ticketId, string? callId, IReadOnlyList<SkillRequirement>? requirements)
+    {
+        var now = _time.GetUtcNow();
+        return new NewCallback(
+            arrivedAt ?? now, queue, priority, e164, callerName, ticketId, callId, DueAt: now, RequestedAt: now, Requirements: CallbackScheduler.ToStored(requirements));
     }
 }
 

@@ -1,3 +1,4 @@
+using CallCenter.Calls.Routing;
 using CallCenter.Routing;
 using CallCenter.Store;
 using Microsoft.Extensions.Logging;
@@ -6,12 +7,12 @@ namespace CallCenter.Calls.Callbacks;
 
 /// <summary>
 /// Keeps every pending callback either waiting in routing (in the caller's original place) or timed for its next try.
-/// At start it reloads the pending callbacks from the store in original arrival order, so a restart loses none and
-/// keeps their order; after a try that did not reach the customer it records the attempt and times the next one
+/// At start it reloads the pending callbacks from the store in original arrival order, with the skill requirements
+/// stored with each, so a restart loses none, keeps their order and offers each to the same agents as before; after a try that did not reach the customer it records the attempt and times the next one
 /// (<see cref="CallbackOptions.RetryAfter"/>), or gives the callback up with the reason once
 /// <see cref="CallbackOptions.Attempts"/> are used. Thread-safe: routing, the tries, timers and the API call in.
 /// </summary>
-public sealed class CallbackScheduler : IDisposable
+public sealed class CallbackScheduler : ICallbackBacklog, IDisposable
 {
     private readonly CallbackStore _store;
     private readonly CallbackServices _services;
@@ -34,11 +35,29 @@ public sealed class CallbackScheduler : IDisposable
         var pending = _store.ListPending().OrderBy(c => c.OriginalArrival).ThenBy(c => c.Id).ToList();
         foreach (var record in pending)
         {
-            Track(record, requirements: null);
+            Track(record);
         }
 
         _services.Logger.LogInformation("Callbacks: {Count} pending callbacks loaded", pending.Count);
         return pending.Count;
+    }
+
+    /// <summary>
+    /// Every callback held (waiting in routing, with an agent, or timed for a later try), counted per queue: the queue
+    /// figures' pending callbacks.
+    /// </summary>
+    public IReadOnlyDictionary<string, int> PendingByQueue()
+    {
+        lock (_gate)
+        {
+            var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var entry in _entries.Values)
+            {
+                counts[entry.Record.Queue] = counts.GetValueOrDefault(entry.Record.Queue) + 1;
+            }
+
+            return counts;
+        }
     }
 
     /// <summary>What the scheduler knows of callback <paramref name="id"/> now, or null when it does not hold it.</summary>
@@ -50,8 +69,19 @@ public sealed class CallbackScheduler : IDisposable
         }
     }
 
-    /// <summary>Takes a newly stored callback: it goes to routing at once (its due time is now), keeping the contact's requirements.</summary>
-    internal void Add(CallbackRecord record, IReadOnlyList<SkillRequirement>? requirements) => Track(record, requirements);
+    /// <summary>Takes a newly stored callback: it goes to routing at once (its due time is now), with its stored requirements.</summary>
+    internal void Add(CallbackRecord record) => Track(record);
+
+    /// <summary>A contact's own requirements as the store keeps them (null: the queue's own).</summary>
+    internal static IReadOnlyList<CallbackRequirement>? ToStored(IReadOnlyList<SkillRequirement>? requirements) =>
+        requirements?.Select(r => new CallbackRequirement(r.Skill, r.MinProficiency)).ToList();
+
+    /// <summary>
+    /// Stored requirements as routing takes them. A callback from before requirements were stored has none, and waits
+    /// with its queue's own.
+    /// </summary>
+    private static IReadOnlyList<SkillRequirement>? FromStored(IReadOnlyList<CallbackRequirement>? requirements) =>
+        requirements?.Select(r => new SkillRequirement(r.Skill, r.MinProficiency)).ToList();
 
     /// <summary>
     /// Drops a callback that was cancelled in the store: a waiting try leaves routing, a timed one is not made. A try
@@ -110,11 +140,11 @@ public sealed class CallbackScheduler : IDisposable
         }
     }
 
-    private void Track(CallbackRecord record, IReadOnlyList<SkillRequirement>? requirements)
+    private void Track(CallbackRecord record)
     {
         lock (_gate)
         {
-            var entry = new Entry(record, requirements);
+            var entry = new Entry(record, FromStored(record.Requirements));
             _entries[record.Id] = entry;
             Schedule(entry);
         }

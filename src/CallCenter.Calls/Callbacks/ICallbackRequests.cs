@@ -12,6 +12,17 @@ public interface ICallbackRequests
     /// </summary>
     CallbackBooking Book(CallbackRequest request);
 
+    /// <summary>
+    /// Books a callback for a caller who is not waiting in line (after hours, say) in <paramref name="queue"/>: it is in
+    /// line from now, at the queue's priority, with the queue's own requirements. Refused, with the reason, for a queue
+    /// the centre does not have or a number the trunk cannot call.
+    /// </summary>
+    /// <param name="number">The number as the caller gave it; normalised by the desk.</param>
+    /// <param name="queue">The queue whose agents make the callback.</param>
+    /// <param name="callId">SIP Call-ID of the call, for tracing.</param>
+    /// <param name="ticketId">The ticket the call belongs to, when the flow set one.</param>
+    CallbackBooking BookInQueue(string number, string queue, string callId, string? ticketId);
+
     /// <summary>True when a callback is pending for <paramref name="callerNumber"/> (as the caller's phone sent it).</summary>
     bool HasPending(string callerNumber);
 

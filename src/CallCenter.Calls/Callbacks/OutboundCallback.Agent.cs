@@ -9,9 +9,6 @@ namespace CallCenter.Calls.Callbacks;
 public sealed partial class OutboundCallback
 {
     private AgentTarget? _agent;
-    private IAgentLeg? _agentLeg;
-    private ICallMedia? _agentMedia;
-    private ITimer? _agentRingTimer;
     private int _agentPlayback = -1;
     private CallbackAttemptEnd? _pendingEnd;
 
@@ -28,27 +25,14 @@ public sealed partial class OutboundCallback
         _agent = agent;
         _phase = CallbackPhase.RingingAgent;
         _services.Logger.LogInformation("Callback {Id}: ringing agent {Agent}", CallbackId, agent.Extension);
-        ICallMedia? media = null;
-        media = _services.Media.Create(LegId("agent"), e => _executor.Post(() =>
-        {
-            if (ReferenceEquals(media, _agentMedia))
-            {
-                OnAgentMedia(e);
-            }
-        }));
-        _agentMedia = media;
-
-        IAgentLeg? leg = null;
-        leg = _services.Agents.Dial(agent, "Callback " + Number, media.CreateOffer(), e => _executor.Post(() => OnAgentLeg(leg!, e)));
-        _agentLeg = leg;
-        var ringFor = deadline - _services.Time.GetUtcNow();
-        _agentRingTimer = _services.Time.CreateTimer(
-            _ => _executor.Post(() => OnAgentRingTimeout(leg)), null, ringFor > TimeSpan.Zero ? ringFor : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+        var offer = _agentSide.OpenMedia(_services.Media, LegId("agent"), OnAgentMedia).CreateOffer();
+        _agentSide.Dial(onEvent => _services.Agents.Dial(agent, "Callback " + Number, offer, onEvent), OnAgentLeg);
+        _agentSide.LimitRinging(_services.Time, deadline - _services.Time.GetUtcNow(), OnAgentRingTimeout);
     }
 
-    private void OnAgentRingTimeout(IAgentLeg leg)
+    private void OnAgentRingTimeout()
     {
-        if (!ReferenceEquals(leg, _agentLeg) || _phase != CallbackPhase.RingingAgent)
+        if (_phase != CallbackPhase.RingingAgent)
         {
             return;
         }
@@ -68,51 +52,45 @@ public sealed partial class OutboundCallback
         }
     }
 
-    private void OnAgentLeg(IAgentLeg leg, AgentLegEvent e)
+    private void OnAgentLeg(AgentLegEvent e)
     {
-        if (!ReferenceEquals(leg, _agentLeg))
-        {
-            OnStaleLeg(leg, e);
-            return;
-        }
-
         switch (e)
         {
             case AgentLegEvent.Ringing:
                 break;
             case AgentLegEvent.Answered answered:
-                OnAgentAnswered(leg, answered.Sdp);
+                OnAgentAnswered(answered.Sdp);
                 break;
             case AgentLegEvent.Failed failed when _phase == CallbackPhase.RingingAgent:
                 OnAgentFailed(failed.StatusCode);
                 break;
             case AgentLegEvent.HungUp or AgentSessionExpired:
-                _agentLeg = null;
+                _agentSide.LegEnded();
                 OnAgentGone();
                 break;
             default:
-                AnswerSessionChange(e, _agentMedia);
+                AnswerSessionChange(e, _agentSide.Media);
                 break;
         }
     }
 
     /// <summary>The agent answered: routing hears so (the agent is on this call now), the whisper plays, the customer is dialled.</summary>
-    private void OnAgentAnswered(IAgentLeg leg, string sdp)
+    private void OnAgentAnswered(string sdp)
     {
         string agent = _agent!.Extension;
-        if (!_agentMedia!.AcceptAnswer(sdp, out string? error))
+        var media = _agentSide.Media!;
+        if (!media.AcceptAnswer(sdp, out string? error))
         {
             _services.Logger.LogWarning("Callback {Id}: agent {Agent} answered with unusable SDP: {Error}", CallbackId, agent, error);
-            leg.Hangup();
             BackToWaiting();
             _services.Router.NoAnswer(Contact.Id, agent);
             return;
         }
 
-        StopAgentRingTimer();
+        _agentSide.StopRingTimer();
         _phase = CallbackPhase.DiallingCustomer;
         _services.Router.Answered(Contact.Id, agent);
-        _agentPlayback = _agentMedia.Play(CallbackPrompts.WhisperFor(Number, _services.Options.Language), interruptible: false);
+        _agentPlayback = media.Play(CallbackPrompts.WhisperFor(Number, _services.Options.Language), interruptible: false);
         DialCustomer();
     }
 
@@ -121,7 +99,7 @@ public sealed partial class OutboundCallback
     {
         string agent = _agent!.Extension;
         _services.Logger.LogInformation("Callback {Id}: agent {Agent} did not take the callback ({Status})", CallbackId, agent, status);
-        _agentLeg = null;
+        _agentSide.LegEnded();
         BackToWaiting();
 
         // 486 Busy Here, 600 Busy Everywhere, 603 Decline: the agent said no (RFC 3261 §21.4.24, §21.6.1, §21.6.2).
@@ -158,7 +136,7 @@ public sealed partial class OutboundCallback
         {
             case MediaEvent.PromptFinished finished when finished.Playback == _agentPlayback && _phase == CallbackPhase.DiallingCustomer:
                 // Whisper over: the agent hears the customer's phone ringing.
-                _agentMedia!.PlayRingback();
+                _agentSide.Media!.PlayRingback();
                 break;
             case MediaEvent.PromptFinished finished when finished.Playback == _agentPlayback && _phase == CallbackPhase.InformingAgent:
                 End(_pendingEnd!);
@@ -175,42 +153,25 @@ public sealed partial class OutboundCallback
     /// </summary>
     private bool InformAgent(CallbackAttemptEnd end)
     {
-        if (_agentMedia is not { } media || _agentLeg is null)
+        if (_agentSide.Media is not { } media || _agentSide.Leg is null)
         {
             return false;
         }
 
-        DropCustomer();
+        _customerSide.Drop();
         _pendingEnd = end;
         _phase = CallbackPhase.InformingAgent;
         _agentPlayback = media.Play(CallbackPrompts.One(CallbackPrompts.NotReached, _services.Options.Language), interruptible: false);
         return true;
     }
 
-    /// <summary>The offer is over without an answer: the leg and its media go, and the try waits in routing again.</summary>
+    /// <summary>
+    /// The offer is over without a usable answer: the leg (cancelled, or hung up when it answered) and its media go, and
+    /// the try waits in routing again.
+    /// </summary>
     private void BackToWaiting()
     {
-        DropAgent();
+        _agentSide.Drop();
         _phase = CallbackPhase.Waiting;
-    }
-
-    private void DropAgent()
-    {
-        StopAgentRingTimer();
-        if (_agentLeg is { } leg)
-        {
-            _agentLeg = null;
-            leg.Cancel();
-            leg.Hangup();
-        }
-
-        _agentMedia?.Dispose();
-        _agentMedia = null;
-    }
-
-    private void StopAgentRingTimer()
-    {
-        _agentRingTimer?.Dispose();
-        _agentRingTimer = null;
     }
 }

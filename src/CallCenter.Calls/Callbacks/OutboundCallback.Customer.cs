@@ -8,81 +8,58 @@ namespace CallCenter.Calls.Callbacks;
 /// <summary>The customer's side of a callback: dial through the trunk, greet, bridge to the agent, judge how it ended.</summary>
 public sealed partial class OutboundCallback
 {
-    private IAgentLeg? _customerLeg;
-    private ICallMedia? _customerMedia;
-    private ITimer? _customerRingTimer;
     private int _greetingPlayback = -1;
     private DateTimeOffset _customerAnsweredAt;
 
     private void DialCustomer()
     {
         _services.Logger.LogInformation("Callback {Id}: dialling {Number}", CallbackId, Number);
-        ICallMedia? media = null;
-        media = _services.Media.Create(LegId("customer"), e => _executor.Post(() =>
+        var offer = _customerSide.OpenMedia(_services.Media, LegId("customer"), OnCustomerMedia).CreateOffer();
+        _customerSide.Dial(onEvent => _services.Trunk.Dial(Number, offer, onEvent), OnCustomerLeg);
+        _customerSide.LimitRinging(_services.Time, _services.Options.CustomerRingTimeout, () =>
         {
-            if (ReferenceEquals(media, _customerMedia))
+            if (_phase == CallbackPhase.DiallingCustomer)
             {
-                OnCustomerMedia(e);
+                End(CallbackAttemptEnd.NotReached(CallbackAttemptResult.NoAnswer, "no answer"));
             }
-        }));
-        _customerMedia = media;
-
-        IAgentLeg? leg = null;
-        leg = _services.Trunk.Dial(Number, media.CreateOffer(), e => _executor.Post(() => OnCustomerLeg(leg!, e)));
-        _customerLeg = leg;
-        _customerRingTimer = _services.Time.CreateTimer(
-            _ => _executor.Post(() =>
-            {
-                if (ReferenceEquals(leg, _customerLeg) && _phase == CallbackPhase.DiallingCustomer)
-                {
-                    End(CallbackAttemptEnd.NotReached(CallbackAttemptResult.NoAnswer, "no answer"));
-                }
-            }),
-            null,
-            _services.Options.CustomerRingTimeout,
-            Timeout.InfiniteTimeSpan);
+        });
     }
 
-    private void OnCustomerLeg(IAgentLeg leg, AgentLegEvent e)
+    private void OnCustomerLeg(AgentLegEvent e)
     {
-        if (!ReferenceEquals(leg, _customerLeg))
-        {
-            OnStaleLeg(leg, e);
-            return;
-        }
-
         switch (e)
         {
             case AgentLegEvent.Ringing:
                 break;
             case AgentLegEvent.Answered answered:
-                OnCustomerAnswered(leg, answered.Sdp);
+                OnCustomerAnswered(answered.Sdp);
                 break;
             case AgentLegEvent.Failed failed:
-                _customerLeg = null;
+                _customerSide.LegEnded();
                 End(CallbackAttemptEnd.FromStatus(failed.StatusCode));
                 break;
             case AgentLegEvent.HungUp or AgentSessionExpired:
-                _customerLeg = null;
+                _customerSide.LegEnded();
                 OnCustomerGone();
                 break;
             default:
-                AnswerSessionChange(e, _customerMedia);
+                AnswerSessionChange(e, _customerSide.Media);
                 break;
         }
     }
 
     /// <summary>The customer answered: they hear the greeting (the agent waits in silence), then the two are bridged.</summary>
-    private void OnCustomerAnswered(IAgentLeg leg, string sdp)
+    private void OnCustomerAnswered(string sdp)
     {
         if (_phase != CallbackPhase.DiallingCustomer)
         {
-            leg.Hangup();
+            _customerSide.Leg?.Hangup();
             return;
         }
 
-        StopCustomerRingTimer();
-        if (!_customerMedia!.AcceptAnswer(sdp, out string? error))
+        _customerSide.StopRingTimer();
+        var media = _customerSide.Media!;
+        if (!media.AcceptAnswer(sdp, out string? error))
         {
             _services.Logger.LogWarning("Callback {Id}: the customer's answer is unusable: {Error}", CallbackId, error);
             End(CallbackAttemptEnd.NotReached(CallbackAttemptResult.Failed, "unusable answer from the trunk"));
@@ -91,8 +68,8 @@ public sealed partial class OutboundCallback
 
         _customerAnsweredAt = _services.Time.GetUtcNow();
         _phase = CallbackPhase.Greeting;
-        _agentMedia?.StopPlayback();
-        _greetingPlayback = _customerMedia.Play(CallbackPrompts.One(CallbackPrompts.Greeting, _services.Options.Language), interruptible: false);
+        _agentSide.Media?.StopPlayback();
+        _greetingPlayback = media.Play(CallbackPrompts.One(CallbackPrompts.Greeting, _services.Options.Language), interruptible: false);
     }
 
     /// <summary>
@@ -119,31 +96,11 @@ public sealed partial class OutboundCallback
             case MediaEvent.PromptFinished finished when finished.Playback == _greetingPlayback && _phase == CallbackPhase.Greeting:
                 _phase = CallbackPhase.Connected;
                 _services.Logger.LogInformation("Callback {Id}: customer connected to agent {Agent}", CallbackId, _agent?.Extension);
-                _customerMedia!.Bridge(_agentMedia!);
+                _customerSide.Media!.Bridge(_agentSide.Media!);
                 break;
             case MediaEvent.Inactive:
                 OnCustomerGone();
                 break;
         }
-    }
-
-    private void DropCustomer()
-    {
-        StopCustomerRingTimer();
-        if (_customerLeg is { } leg)
-        {
-            _customerLeg = null;
-            leg.Cancel();
-            leg.Hangup();
-        }
-
-        _customerMedia?.Dispose();
-        _customerMedia = null;
-    }
-
-    private void StopCustomerRingTimer()
-    {
-        _customerRingTimer?.Dispose();
-        _customerRingTimer = null;
     }
 }

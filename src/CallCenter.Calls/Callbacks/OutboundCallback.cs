@@ -20,6 +20,8 @@ public sealed partial class OutboundCallback : IRoutedContact
     private readonly CallbackServices _services;
     private readonly SerialExecutor _executor;
     private readonly Action<OutboundCallback, CallbackAttemptEnd> _onEnded;
+    private readonly CallbackSide _agentSide;
+    private readonly CallbackSide _customerSide;
     private CallbackPhase _phase = CallbackPhase.Waiting;
 
     internal OutboundCallback(long callbackId, string number, WaitingContact contact, CallbackServices services, Action<OutboundCallback, CallbackAttemptEnd> onEnded)
@@ -30,6 +32,8 @@ public sealed partial class OutboundCallback : IRoutedContact
         _services = services;
         _onEnded = onEnded;
         _executor = new SerialExecutor(services.Dispatch, e => services.Logger.LogError(e, "Callback {Id}: event handler failed", callbackId));
+        _agentSide = new CallbackSide(_executor);
+        _customerSide = new CallbackSide(_executor);
     }
 
     /// <summary>The stored callback this try belongs to.</summary>
@@ -102,8 +106,8 @@ public sealed partial class OutboundCallback : IRoutedContact
 
     private void ReleaseAll()
     {
-        DropCustomer();
-        DropAgent();
+        _customerSide.Drop();
+        _agentSide.Drop();
     }
 
     private string LegId(string side) => $"{Contact.Id}/{side}";
@@ -121,20 +125,6 @@ public sealed partial class OutboundCallback : IRoutedContact
                 break;
             case AgentAcknowledged { AnswerSdp: { } answer } when media is not null:
                 media.AcceptAnswer(answer, out _);
-                break;
-        }
-    }
-
-    /// <summary>An event of a leg the try no longer uses: an answer that crossed our CANCEL must still be ended (RFC 3261 §9.1).</summary>
-    private static void OnStaleLeg(IAgentLeg leg, AgentLegEvent e)
-    {
-        switch (e)
-        {
-            case AgentLegEvent.Answered:
-                leg.Hangup();
-                break;
-            default:
-                AnswerSessionChange(e, null);
                 break;
         }
     }

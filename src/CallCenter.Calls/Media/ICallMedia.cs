@@ -35,6 +35,12 @@ public interface ICallMedia : IDisposable
     /// </summary>
     void PlayComfortNoise();
 
+    /// <summary>
+    /// Loops the prompt <paramref name="promptKey"/> (a queue's hold music) until stopped or replaced; comfort noise when
+    /// the prompt does not exist, so the caller never hears a dead line.
+    /// </summary>
+    void PlayLoop(string promptKey);
+
     /// <summary>Stops any playback (silence follows).</summary>
     void StopPlayback();
 

@@ -128,6 +128,22 @@ public sealed partial class RtpCallMedia : ICallMedia, IRtpEndpointHandler, IMed
     }
 
     /// <inheritdoc />
+    public void PlayLoop(string promptKey)
+    {
+        if (!_engine.Prompts.TryGet(promptKey, out var prompt))
+        {
+            _engine.Logger.LogWarning("Leg {Leg}: prompt {Prompt} not found; comfort noise instead", _legId, promptKey);
+            prompt = _engine.ComfortNoise;
+        }
+
+        lock (_gate)
+        {
+            _interruptible = false;
+            _player.Play([prompt], loop: true);
+        }
+    }
+
+    /// <inheritdoc />
     public void StopPlayback()
     {
         lock (_gate)

@@ -23,14 +23,14 @@ public sealed class QueueCatalog
         var definitions = config.Queues.Select(ToDefinition).ToList();
         foreach (var queue in config.Queues)
         {
-            _settings[queue.Name] = new QueuePlacement(queue.Name, queue.Priority, null, queue.AnnounceEvery, queue.CallbackOfferAfter);
+            _settings[queue.Name] = new QueuePlacement(queue.Name, queue.Priority, null, queue.AnnounceEvery, queue.CallbackOfferAfter, queue.HoldMusic);
         }
 
         if (!config.QueuesByName.ContainsKey(DefaultQueueSettings.Name))
         {
             definitions.Add(DefaultDefinition(defaults, defaultRingTimeout));
             var announce = defaults.AnnounceEvery is { } every && every > TimeSpan.Zero ? every : (TimeSpan?)null;
-            _settings[DefaultQueueSettings.Name] = new QueuePlacement(DefaultQueueSettings.Name, QueueConfig.DefaultPriority, null, announce, null);
+            _settings[DefaultQueueSettings.Name] = new QueuePlacement(DefaultQueueSettings.Name, QueueConfig.DefaultPriority, null, announce, null, defaults.HoldMusic);
         }
 
         Definitions = definitions;

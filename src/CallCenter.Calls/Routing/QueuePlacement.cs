@@ -8,12 +8,14 @@ namespace CallCenter.Calls.Routing;
 /// <param name="Requirements">The contact's own requirements, or null for the queue's.</param>
 /// <param name="AnnounceEvery">Interval of position and wait announcements, or null for none.</param>
 /// <param name="CallbackOfferAfter">Offer a callback when the estimated wait exceeds this; null never on the estimate.</param>
+/// <param name="HoldMusic">Prompt key looped between announcements instead of comfort noise; null for comfort noise.</param>
 public sealed record QueuePlacement(
     string QueueId,
     int Priority,
     IReadOnlyList<SkillRequirement>? Requirements,
     TimeSpan? AnnounceEvery,
-    TimeSpan? CallbackOfferAfter);
+    TimeSpan? CallbackOfferAfter,
+    string? HoldMusic = null);
 
 /// <summary>What a call asks routing before it queues: where its request waits, and who could answer a skill.</summary>
 public interface IQueuePlanner

@@ -5,16 +5,29 @@ namespace CallCenter.Calls.Routing;
 /// <summary>The supervisors' and agents' view (<see cref="IContactCentre"/>), read and changed on the router's executor.</summary>
 public sealed partial class RoutingCoordinator
 {
+    private ICallbackBacklog? _callbackBacklog;
+
     /// <inheritdoc />
     public Task<IReadOnlyList<AgentStatus>> GetAgentsAsync() =>
         OnRouter<IReadOnlyList<AgentStatus>>(() => [.. _engine.Agents.Select(StatusOf)]);
+
+    /// <summary>
+    /// Where the queue figures count pending callbacks from, once callbacks are configured: it knows those timed for a
+    /// later try too, which routing does not hold. Without one, the callbacks routing holds are counted.
+    /// </summary>
+    public ICallbackBacklog? CallbackBacklog
+    {
+        get => Volatile.Read(ref _callbackBacklog);
+        set => Volatile.Write(ref _callbackBacklog, value);
+    }
 
     /// <inheritdoc />
     public Task<IReadOnlyList<QueueStatus>> GetQueuesAsync() => OnRouter<IReadOnlyList<QueueStatus>>(() =>
     {
         var now = Now;
         var contacts = _engine.SnapshotContacts();
-        return [.. _queues.Definitions.Select(queue => QueueStatusOf(queue, contacts, now))];
+        var backlog = CallbackBacklog?.PendingByQueue();
+        return [.. _queues.Definitions.Select(queue => QueueStatusOf(queue, contacts, backlog, now))];
     });
 
     /// <inheritdoc />
@@ -37,7 +50,7 @@ public sealed partial class RoutingCoordinator
         return new AgentStateChangeResult(StatusOf(agent), result.Error);
     });
 
-    private QueueStatus QueueStatusOf(QueueDefinition queue, IReadOnlyList<ContactSnapshot> contacts, DateTimeOffset now)
+    private QueueStatus QueueStatusOf(QueueDefinition queue, IReadOnlyList<ContactSnapshot> contacts, IReadOnlyDictionary<string, int>? backlog, DateTimeOffset now)
     {
         int waiting = 0, callbacks = 0;
         var longest = TimeSpan.Zero;
@@ -67,6 +80,11 @@ public sealed partial class RoutingCoordinator
             {
                 byState[agent.Registered ? agent.State : AgentState.LoggedOut]++;
             }
+        }
+
+        if (backlog is not null)
+        {
+            callbacks = backlog.GetValueOrDefault(queue.Id);
         }
 
         return new QueueStatus(queue.Id, waiting, longest, callbacks, byState, Tally(queue.Id).Snapshot());

@@ -43,6 +43,9 @@ public sealed class DefaultQueueSettings
     /// <summary>Interval of position and wait announcements; null or zero for none.</summary>
     public TimeSpan? AnnounceEvery { get; set; } = TimeSpan.FromSeconds(45);
 
+    /// <summary>Prompt key looped between announcements instead of comfort noise (e.g. <c>music/hold</c>); null (the default) for comfort noise.</summary>
+    public string? HoldMusic { get; set; }
+
     /// <summary>Longest wait before the caller hears that all agents are busy (the flow's no-agent path); null for no limit.</summary>
     public TimeSpan? MaxWait { get; set; }
 

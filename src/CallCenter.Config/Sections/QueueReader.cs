@@ -10,6 +10,7 @@ internal static class QueueReader
     [
         "skills", "priority", "service-level", "max-wait", "when-max-wait", "when-nobody-logged-in", "strategy",
         "ring-timeout", "max-missed-calls", "reject-delay", "wrap-up", "announce-every", "callback-offer-after", "expand",
+        "hold-music",
     ]);
 
     private static readonly string[] Strategies = ["best-skill", "longest-idle", "round-robin", "fewest-calls"];
@@ -53,6 +54,7 @@ internal static class QueueReader
         TimeSpan? announceEvery = ReadAnnounceEvery(fields);
         TimeSpan? callbackOfferAfter = fields.OptionalDuration("callback-offer-after", TimeSpan.FromSeconds(1), Day);
         IReadOnlyList<QueueExpansionStep> expand = QueueExpansionReader.Read(fields, skills);
+        ScalarNode? holdMusic = ReadHoldMusic(fields);
 
         // A fallback for a limit that is never reached is almost always a forgotten max-wait.
         if (maxWait is null && fields.Get("max-wait") is null && fields.Get("when-max-wait") is { } orphan)
@@ -71,7 +73,11 @@ internal static class QueueReader
             ? null
             : new QueueConfig(
                 name, skills, priority, serviceLevel, maxWait, whenMaxWait, whenNobody, (QueueStrategy)strategy,
-                ringTimeout, maxMissed, rejectDelay, wrapUp, announceEvery, callbackOfferAfter, expand);
+                ringTimeout, maxMissed, rejectDelay, wrapUp, announceEvery, callbackOfferAfter, expand)
+            {
+                HoldMusic = holdMusic?.Value,
+                HoldMusicAt = holdMusic?.Start,
+            };
         return new Result(queue, overflows, callbackUses);
     }
 
@@ -96,6 +102,25 @@ internal static class QueueReader
         }
 
         return skills;
+    }
+
+    // A prompt key such as music/hold (audio/<language>/music/hold.wav). Whether the prompt exists is checked when the
+    // server loads its prompts, which this reader does not see.
+    private static ScalarNode? ReadHoldMusic(Fields fields)
+    {
+        const string Shape = "a prompt key such as music/hold (the file audio/en/music/hold.wav)";
+        if (fields.Text("hold-music", Shape, required: false) is not { } key)
+        {
+            return null;
+        }
+
+        if (!key.Value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '/') || key.Value.StartsWith('/') || key.Value.Contains("//", StringComparison.Ordinal))
+        {
+            fields.Report(key, $"hold-music must be {Shape}: letters, digits, '-', '_' and '/' between folder names (found \"{key.Value}\")");
+            return null;
+        }
+
+        return key;
     }
 
     // "off" turns the periodic announcement off; absent means the 45 s default.

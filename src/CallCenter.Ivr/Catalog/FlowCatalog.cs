@@ -54,6 +54,12 @@ public sealed class FlowCatalog : IDisposable
     /// <summary>Flows that must be in every accepted set (e.g. one per dialled number); a set lacking one is refused.</summary>
     public IReadOnlyList<FlowRequirement> Requirements { get; init; } = [];
 
+    /// <summary>
+    /// The queues a <c>callback</c> node may name (the configuration's, and the implicit default one); a set with a node
+    /// naming another is refused. Null when the queues are not known (the flows are then not checked for them).
+    /// </summary>
+    public IReadOnlySet<string>? KnownQueues { get; init; }
+
     /// <summary>The flows in use, by name; one consistent set (a reload swaps the whole set at once).</summary>
     public IReadOnlyDictionary<string, FlowDefinition> Flows => _current.Flows;
 
@@ -157,8 +163,31 @@ public sealed class FlowCatalog : IDisposable
     private FlowSet Check()
     {
         FlowSet checkedSet = FlowSetLoader.LoadDirectory(Directory, _prompts);
-        List<FlowProblem> missing = MissingRequirements(checkedSet);
+        List<FlowProblem> missing = [.. MissingRequirements(checkedSet), .. UnknownCallbackQueues(checkedSet)];
         return missing.Count == 0 ? checkedSet : new FlowSet(checkedSet.FilesChecked, checkedSet.Flows, [.. checkedSet.Problems, .. missing]);
+    }
+
+    /// <summary>A callback node naming a queue the server does not have would refuse every caller it is meant for.</summary>
+    private IEnumerable<FlowProblem> UnknownCallbackQueues(FlowSet checkedSet)
+    {
+        if (KnownQueues is not { } known)
+        {
+            yield break;
+        }
+
+        foreach (FlowDefinition flow in checkedSet.Flows.Values.OrderBy(f => f.Name, StringComparer.Ordinal))
+        {
+            foreach (CallbackNode node in flow.Nodes.OfType<CallbackNode>())
+            {
+                if (node.Queue is { } queue && !known.Contains(queue.Name))
+                {
+                    yield return FlowProblem.Error(
+                        flow.SourcePath,
+                        queue.Position,
+                        $"node \"{node.Id}\": \"queue\" names queue \"{queue.Name}\", but the configuration has no such queue{NameHint.For(queue.Name, known)}");
+                }
+            }
+        }
     }
 
     private List<FlowProblem> MissingRequirements(FlowSet checkedSet)

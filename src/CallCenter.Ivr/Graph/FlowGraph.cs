@@ -32,7 +32,7 @@ public static class FlowGraph
                 TransferNode { Uri: { } uri } => "transfer to " + uri,
                 TransferNode transfer => "continue in flow " + transfer.Flow,
                 HangupNode => "hang up",
-                CallbackNode callback => "book a callback to " + callback.Number,
+                CallbackNode callback => "book a callback to " + callback.Number + (callback.Queue is { } queue ? " in queue " + queue.Name : string.Empty),
                 CancelCallbackNode => "cancel pending callbacks",
                 _ => null,
             };

@@ -10,20 +10,45 @@ internal static class CallbackReaders
     /// <summary>Longest number written in a flow: E.164 allows 15 digits; room is left for a leading + and a prefix.</summary>
     private const int MaxNumberLength = 20;
 
+    private const string QueueShape = "a queue name from the configuration, in lowercase letters, digits and '-' (e.g. general)";
+
     private const string NumberShape = "a phone number or a variable holding one, e.g. \"${callback_number}\"";
 
     public static CallbackNode? Callback(NodeFields fields)
     {
         string? number = fields["number"] is { } value ? ReadNumber(value, fields) : CallbackNode.DefaultNumber;
+        CallbackQueue? queue = fields["queue"] is { } queueValue ? ReadQueue(queueValue, fields) : null;
         NodeRef? next = fields.Target("next");
         NodeRef? refused = fields.Target("refused");
-        return number is null || next is null || refused is null
+        return number is null || next is null || refused is null || (fields.Has("queue") && queue is null)
             ? null
-            : new CallbackNode(fields.Id, fields.Position, number, next.Value, refused.Value);
+            : new CallbackNode(fields.Id, fields.Position, number, next.Value, refused.Value, queue);
     }
 
     public static CancelCallbackNode? CancelCallback(NodeFields fields) =>
         fields.Target("next") is { } next ? new CancelCallbackNode(fields.Id, fields.Position, next) : null;
+
+    /// <summary>
+    /// A queue name is written as in the configuration; whether the configuration has that queue is checked when the
+    /// server starts (the flows folder alone does not know the queues).
+    /// </summary>
+    private static CallbackQueue? ReadQueue(Node node, NodeFields fields)
+    {
+        string subject = fields.Subject("queue");
+        string? name = fields.Values.Text(node, subject, QueueShape);
+        if (name is null)
+        {
+            return null;
+        }
+
+        if (!Tokens.IsSkillName(name))
+        {
+            fields.Values.Report(node, $"{subject} must be {QueueShape} (found {Describe.Found(node)})");
+            return null;
+        }
+
+        return new CallbackQueue(name, FlowValues.At(node));
+    }
 
     /// <summary>
     /// A number written in the file is checked for its form now (digits, an optional leading +); one that comes from a

@@ -55,7 +55,7 @@ internal static class FlowFormat
         Node("queue", ["skills", "priority", "no-agent"], ["skills"]),
         Node("transfer", ["flow", "uri"], []),
         Node("hangup", ["prompts"], []),
-        Node("callback", ["number", "next", "refused"], ["next", "refused"]),
+        Node("callback", ["number", "queue", "next", "refused"], ["next", "refused"]),
         Node("cancel-callback", ["next"], ["next"]),
     ];
 

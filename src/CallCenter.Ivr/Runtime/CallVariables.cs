@@ -69,6 +69,18 @@ public sealed class CallVariables : IReadOnlyDictionary<string, string>
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
+    /// <summary>A copy of <paramref name="source"/>, in its order, so a new run can change its variables without touching the old one's.</summary>
+    internal static CallVariables CopyOf(IReadOnlyDictionary<string, string> source)
+    {
+        var copy = new CallVariables(Math.Max(4, source.Count));
+        foreach (var (name, value) in source)
+        {
+            copy.Set(name, value);
+        }
+
+        return copy;
+    }
+
     /// <summary>Sets or replaces a variable.</summary>
     internal void Set(string key, string value)
     {

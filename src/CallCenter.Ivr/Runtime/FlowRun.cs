@@ -32,16 +32,22 @@ public sealed partial class FlowRun
     private bool _firing;
 
     internal FlowRun(FlowRuntime runtime, FlowDefinition flow, IFlowHost host, string caller, string dialled)
+        : this(runtime, flow, host, new CallVariables(4))
+    {
+        _variables.Set(FlowVariables.Caller, caller);
+        _variables.Set(FlowVariables.Dialled, dialled);
+        _variables.Set(FlowVariables.Language, flow.DefaultLanguage);
+    }
+
+    /// <summary>A run that carries on with <paramref name="variables"/>, which the caller of this constructor has checked.</summary>
+    internal FlowRun(FlowRuntime runtime, FlowDefinition flow, IFlowHost host, CallVariables variables)
     {
         _runtime = runtime;
         _host = host;
         _flow = flow;
         _machines = runtime.MachinesFor(flow);
         _node = flow.Start;
-        _variables = new CallVariables(4);
-        _variables.Set(FlowVariables.Caller, caller);
-        _variables.Set(FlowVariables.Dialled, dialled);
-        _variables.Set(FlowVariables.Language, flow.DefaultLanguage);
+        _variables = variables;
     }
 
     private enum EventKind : byte

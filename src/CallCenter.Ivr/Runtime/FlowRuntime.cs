@@ -68,6 +68,35 @@ public sealed class FlowRuntime
         return new FlowRun(this, flow, host, caller, dialled);
     }
 
+    /// <summary>
+    /// A run of <paramref name="flow"/> that carries on a call already past another flow (a caller offered a callback
+    /// while waiting): it starts at the flow's start node with a copy of <paramref name="variables"/>, so it speaks the
+    /// caller's language and sees what the earlier flow set. Only a <c>language</c> that is missing or empty is taken
+    /// from <paramref name="flow"/>. Nothing happens until <see cref="FlowRun.Start"/>.
+    /// </summary>
+    /// <param name="flow">The flow to run.</param>
+    /// <param name="host">The call.</param>
+    /// <param name="variables">The call's variables so far (e.g. the earlier run's <see cref="FlowRun.Variables"/>); must hold <c>caller</c> and <c>dialled</c>.</param>
+    /// <exception cref="ArgumentException"><paramref name="variables"/> lacks <c>caller</c> or <c>dialled</c>.</exception>
+    public FlowRun CreateRun(FlowDefinition flow, IFlowHost host, IReadOnlyDictionary<string, string> variables)
+    {
+        ArgumentNullException.ThrowIfNull(flow);
+        ArgumentNullException.ThrowIfNull(host);
+        ArgumentNullException.ThrowIfNull(variables);
+        if (!variables.ContainsKey(FlowVariables.Caller) || !variables.ContainsKey(FlowVariables.Dialled))
+        {
+            throw new ArgumentException($"the variables of a call hold '{FlowVariables.Caller}' and '{FlowVariables.Dialled}'", nameof(variables));
+        }
+
+        var copy = CallVariables.CopyOf(variables);
+        if (copy.GetValueOrNull(FlowVariables.Language) is not { Length: > 0 })
+        {
+            copy.Set(FlowVariables.Language, flow.DefaultLanguage);
+        }
+
+        return new FlowRun(this, flow, host, copy);
+    }
+
     internal FlowMachinePool MachinesFor(FlowDefinition flow) => _pools.GetValue(flow, _createPool);
 
     internal FlowDefinition? FindFlow(string name) => _findFlow(name);

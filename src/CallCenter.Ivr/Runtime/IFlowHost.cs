@@ -43,10 +43,14 @@ public interface IFlowHost
 
     /// <summary>
     /// Books a callback to <paramref name="number"/> (as the caller gave it; the host validates and normalises it) in
-    /// place of the call's wait, keeping its place in line. True when booked; false when refused (not a number the
-    /// centre can call, callbacks not configured, the call not waiting in a queue). The flow goes on either way.
+    /// place of the call's wait, keeping its place in line; a call that is not waiting in a queue is booked in
+    /// <paramref name="queue"/> from now instead, when the node names one. True when booked; false when refused (not a
+    /// number the centre can call, callbacks not configured, the call not waiting and no queue named). The flow goes on
+    /// either way.
     /// </summary>
-    bool RequestCallback(string number);
+    /// <param name="number">The number to call back.</param>
+    /// <param name="queue">The queue to book in when the call is not waiting in one; null for none.</param>
+    bool RequestCallback(string number, string? queue);
 
     /// <summary>Withdraws every callback still pending for the caller's number; how many were withdrawn.</summary>
     int CancelCallbacks();

@@ -43,13 +43,17 @@ public static class CallbacksServiceCollectionExtensions
             sp.GetRequiredService<IQueueRouter>(),
             sp.GetRequiredService<ITrunkDialer>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILoggerFactory>().CreateLogger("CallCenter.Callbacks")));
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger("CallCenter.Callbacks"))
+        {
+            // A flow's callback node may name any of routing's queues for a caller who is not waiting (after hours).
+            Queues = sp.GetRequiredService<RoutingCoordinator>().Queues,
+        });
         services.AddHostedService<CallbacksHostedService>();
         return services;
     }
 
     /// <summary>
-    /// Lets calls book callbacks (when configured) and maps <c>/api/callbacks</c>. Call once the host is built, before it
+    /// Lets calls book callbacks (when configured), makes the queue figures count them, and maps <c>/api/callbacks</c>. Call once the host is built, before it
     /// starts; the pending callbacks are loaded when it starts.
     /// </summary>
     public static WebApplication UseCallbacks(this WebApplication app)
@@ -60,6 +64,13 @@ public static class CallbacksServiceCollectionExtensions
             // Opened now, so a bad Store:Path stops the server at start with a clear message.
             app.Services.GetRequiredService<CallbackStore>();
             app.Services.GetRequiredService<CallManager>().Callbacks = desk;
+
+            // The queue figures (API and metrics) count every callback owed, timed retries included, not only those
+            // routing holds now.
+            if (app.Services.GetService<RoutingCoordinator>() is { } routing)
+            {
+                routing.CallbackBacklog = app.Services.GetRequiredService<CallbackScheduler>();
+            }
         }
 
         app.MapCallbacks();

@@ -25,7 +25,7 @@ namespace CallCenter.Server.Calls;
 public static class CallsServiceCollectionExtensions
 {
     /// <summary>Adds the services; the prompt folder is loaded and checked here, so a bad prompt stops the server at start.</summary>
-    public static IServiceCollection AddCalls(this IServiceCollection services, IConfiguration configuration, SipServerOptions sip)
+    public static IServiceCollection AddCalls(this IServiceCollection services, IConfiguration configuration, SipServerOptions sip, CallCenterConfig config)
     {
         var media = configuration.GetSection("Media").Get<MediaSettings>() ?? new MediaSettings();
         var callOptions = configuration.GetSection("Calls").Get<CallOptions>() ?? new CallOptions();
@@ -55,6 +55,7 @@ public static class CallsServiceCollectionExtensions
         };
         transport.Validate();
         var prompts = PromptLibrary.Load(new PromptLibraryOptions { Directory = ContentPath.Resolve(media.PromptDirectory) });
+        HoldMusicCheck.Verify(config, prompts);
 
         services.AddSingleton(callOptions);
         services.AddSingleton(prompts);

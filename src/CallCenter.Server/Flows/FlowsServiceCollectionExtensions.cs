@@ -1,3 +1,4 @@
+using CallCenter.Calls.Routing;
 using CallCenter.Config;
 using CallCenter.Ivr.Catalog;
 using CallCenter.Media.Audio;
@@ -29,6 +30,10 @@ public static class FlowsServiceCollectionExtensions
             sp.GetRequiredService<ILogger<FlowCatalog>>())
         {
             Requirements = NumberRequirements.From(sp.GetRequiredService<CallCenterConfig>()),
+
+            // Checked with the numbers: a callback node naming a queue routing does not have is refused at start.
+            KnownQueues = new HashSet<string>(
+                [.. sp.GetRequiredService<CallCenterConfig>().Queues.Select(q => q.Name), DefaultQueueSettings.Name], StringComparer.Ordinal),
         });
         services.AddSingleton<FlowMetrics>();
         services.AddHostedService<FlowsHostedService>();

@@ -62,7 +62,7 @@ public static class CallCenterServer
             sp.GetRequiredService<RegistrarService>(),
             sp.GetRequiredService<ILogger<UserAgentCore>>()));
         services.AddSingleton<SipStateMetrics>();
-        services.AddCalls(builder.Configuration, sipSettings);
+        services.AddCalls(builder.Configuration, sipSettings, config);
         services.AddFlows(builder.Configuration);
         services.AddAgentFeatures(builder.Configuration, config);
         services.AddSingleton<CallMetrics>();

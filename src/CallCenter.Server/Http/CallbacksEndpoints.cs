@@ -97,6 +97,7 @@ public sealed record RescheduleRequest(string? At);
 /// <param name="Queue">The queue whose agents make it.</param>
 /// <param name="Priority">1–10, higher first.</param>
 /// <param name="ArrivedAt">When the caller first joined the queue: the callback's place in line.</param>
+/// <param name="RequestedAt">When the caller asked to be called back; null for one booked before this was recorded.</param>
 /// <param name="Attempts">Tries that did not reach the customer so far.</param>
 /// <param name="NextTry">When its current or next try is (was) due.</param>
 /// <param name="State">
@@ -113,6 +114,7 @@ public sealed record CallbackView(
     string Queue,
     int Priority,
     DateTimeOffset ArrivedAt,
+    DateTimeOffset? RequestedAt,
     int Attempts,
     DateTimeOffset NextTry,
     string State,
@@ -138,6 +140,7 @@ public sealed record CallbackView(
             record.Queue,
             record.Priority,
             record.OriginalArrival,
+            record.RequestedAt,
             record.Attempts,
             progress?.NextTry ?? record.DueAt,
             state,

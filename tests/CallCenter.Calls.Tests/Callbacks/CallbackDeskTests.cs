@@ -20,6 +20,8 @@ public class CallbackDeskTests
         Assert.Equal(
             (CallbackTestbed.Start, "billing", 7, "+639171234567", "T-42", "call-id-1", CallbackStatus.Pending, 0),
             (stored.OriginalArrival, stored.Queue, stored.Priority, stored.Number, stored.TicketId, stored.CallId, stored.Status, stored.Attempts));
+        Assert.Equal(CallbackTestbed.Start.AddMinutes(2), stored.RequestedAt);
+        Assert.Equal([new CallbackRequirement("billing", 5)], stored.Requirements!);
 
         // The call's contact leaves first, then the callback enters with the caller's arrival, priority and requirements.
         Assert.Equal(["handed-over call-1", $"enqueue callback-{booking.Id}-1"], bed.Router.Events);
@@ -28,6 +30,45 @@ public class CallbackDeskTests
             (ContactKind.Callback, CallbackTestbed.Start, 7, "billing"),
             (callback.Kind, callback.ArrivedAt, callback.Priority, callback.QueueId));
         Assert.Equal([new SkillRequirement("billing", 5)], callback.Requirements);
+    }
+
+    [Fact]
+    public void A_caller_not_waiting_is_booked_in_a_named_queue_from_now_at_its_priority()
+    {
+        using var bed = new CallbackTestbed();
+        var desk = bed.DeskWithQueues(new QueueDefinition("general", [new SkillRequirement("general", 1)]) { Priority = 4 });
+        bed.Clock.Advance(TimeSpan.FromMinutes(2));
+        var now = bed.Clock.GetUtcNow();
+
+        var booking = desk.BookInQueue("09171234567", "general", "after-hours-call", "T-9");
+
+        Assert.True(booking.Booked);
+        var stored = bed.Store.Get(booking.Id!.Value)!;
+        Assert.Equal(
+            (now, now, "general", 4, "+639171234567", "after-hours-call", "T-9"),
+            (stored.OriginalArrival, stored.RequestedAt, stored.Queue, stored.Priority, stored.Number, stored.CallId, stored.TicketId));
+        Assert.Null(stored.Requirements);
+
+        // No call's contact waited, so nothing leaves routing; the callback joins the queue with its own requirements.
+        Assert.Equal([$"enqueue callback-{booking.Id}-1"], bed.Router.Events);
+        var callback = bed.Router.Last.Contact;
+        Assert.Equal((ContactKind.Callback, now, 4, "general"), (callback.Kind, callback.ArrivedAt, callback.Priority, callback.QueueId));
+        Assert.Null(callback.Requirements);
+    }
+
+    [Fact]
+    public void Booking_in_a_queue_the_centre_lacks_or_to_a_number_the_trunk_cannot_call_is_refused()
+    {
+        using var bed = new CallbackTestbed();
+        var desk = bed.DeskWithQueues(new QueueDefinition("general", []));
+
+        var unknown = desk.BookInQueue("09171234567", "genral", "call-1", null);
+        var badNumber = desk.BookInQueue("12", "general", "call-1", null);
+
+        Assert.Equal((false, "there is no queue 'genral'"), (unknown.Booked, unknown.Error));
+        Assert.False(badNumber.Booked);
+        Assert.Empty(bed.Store.ListPending());
+        Assert.Empty(bed.Router.Events);
     }
 
     [Theory]

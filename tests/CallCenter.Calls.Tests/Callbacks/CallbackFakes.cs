@@ -157,6 +157,8 @@ internal sealed class FakeLegMedia(string legId, Action<MediaEvent> onEvent) : I
 
     public void PlayComfortNoise() => Actions.Add("comfort-noise");
 
+    public void PlayLoop(string promptKey) => Actions.Add("loop " + promptKey);
+
     public void StopPlayback() => Actions.Add("stop");
 
     public void Bridge(ICallMedia other)

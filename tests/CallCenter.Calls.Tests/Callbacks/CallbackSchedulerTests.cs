@@ -66,6 +66,73 @@ public class CallbackSchedulerTests
     }
 
     [Fact]
+    public void A_callback_from_the_default_queue_keeps_its_requirements_across_a_restart()
+    {
+        using var bed = new CallbackTestbed();
+        IReadOnlyList<SkillRequirement> needed = [new("support", 1), new("lang-ms", 1)];
+        var contact = new WaitingContact("call-9", "default", 4, CallbackTestbed.Start, ContactKind.Call, needed);
+        long id = bed.Book(contact: contact).Id!.Value;
+
+        bed.Restart();
+        bed.Scheduler.Start();
+
+        var reloaded = bed.Router.Last;
+        Assert.Equal(id, ((OutboundCallback)reloaded.Owner).CallbackId);
+        Assert.Equal(("default", 4, CallbackTestbed.Start), (reloaded.Contact.QueueId, reloaded.Contact.Priority, reloaded.Contact.ArrivedAt));
+        Assert.Equal(needed, reloaded.Contact.Requirements!);
+    }
+
+    [Fact]
+    public void A_callback_stored_without_requirements_waits_with_its_queues_own_after_a_restart()
+    {
+        using var bed = new CallbackTestbed();
+        Create(bed, CallbackTestbed.Start, priority: 5);
+
+        bed.Restart();
+        bed.Scheduler.Start();
+
+        Assert.Null(bed.Router.Last.Contact.Requirements);
+    }
+
+    [Fact]
+    public void Pending_counts_per_queue_include_callbacks_timed_for_a_later_try()
+    {
+        using var bed = new CallbackTestbed();
+        long waiting = bed.Book(contact: CallbackTestbed.CallContact("call-1")).Id!.Value;
+        long rescheduled = bed.Book(contact: CallbackTestbed.CallContact("call-2")).Id!.Value;
+        bed.Desk.Reschedule(rescheduled, bed.Clock.GetUtcNow().AddHours(1));
+        long retrying = bed.Book(contact: new WaitingContact("call-3", "sales", 5, CallbackTestbed.Start)).Id!.Value;
+        bed.AgentAnswers(bed.OfferAgent()).Raise(new AgentLegEvent.Failed(486));
+        bed.Media.Agent.FinishPlayback();
+        long cancelled = bed.Book(contact: CallbackTestbed.CallContact("call-4")).Id!.Value;
+        bed.Desk.Cancel(cancelled, "test");
+
+        Assert.Equal((CallbackPhase.Waiting, (DateTimeOffset?)null), (bed.Scheduler.Progress(waiting)!.Phase, bed.Scheduler.Progress(waiting)!.NextTry));
+        Assert.Null(bed.Scheduler.Progress(rescheduled)!.Phase);
+        Assert.Null(bed.Scheduler.Progress(retrying)!.Phase);
+        Assert.Equal(
+            new Dictionary<string, int> { ["billing"] = 2, ["sales"] = 1 },
+            bed.Scheduler.PendingByQueue());
+    }
+
+    [Fact]
+    public void Callbacks_that_are_done_or_given_up_are_no_longer_pending()
+    {
+        using var bed = new CallbackTestbed(new CallbackOptions { Attempts = 1 });
+        long givenUp = bed.Book(contact: CallbackTestbed.CallContact("call-1")).Id!.Value;
+        bed.AgentAnswers(bed.OfferAgent()).Raise(new AgentLegEvent.Failed(486));
+        bed.Media.Agent.FinishPlayback();
+        long reached = bed.Book(contact: CallbackTestbed.CallContact("call-2")).Id!.Value;
+        var customer = bed.AgentAnswers(bed.OfferAgent());
+        bed.CustomerAnswersAndIsGreeted(customer);
+        bed.Clock.Advance(TimeSpan.FromMinutes(1));
+        customer.Raise(new AgentLegEvent.HungUp());
+
+        Assert.Equal((CallbackStatus.GivenUp, CallbackStatus.Done), (bed.Store.Get(givenUp)!.Status, bed.Store.Get(reached)!.Status));
+        Assert.Empty(bed.Scheduler.PendingByQueue());
+    }
+
+    [Fact]
     public void The_retry_count_and_interval_come_from_the_options()
     {
         using var bed = new CallbackTestbed(new CallbackOptions { Attempts = 2, RetryAfter = TimeSpan.FromMinutes(1) });
@@ -91,5 +158,5 @@ public class CallbackSchedulerTests
     }
 
     private static long Create(CallbackTestbed bed, DateTimeOffset arrived, int priority) =>
-        bed.Store.Create(new NewCallback(arrived, "billing", priority, "+639171234567", null, null, null, arrived)).Id;
+        bed.Store.Create(new NewCallback(arrived, "billing", priority, "+639171234567", null, null, null, arrived, arrived)).Id;
 }

@@ -64,6 +64,10 @@ internal sealed class CallbackTestbed : IDisposable
         return Desk.Book(new CallbackRequest(number, contact ?? CallContact(), "call-id-1", "T-42", null));
     }
 
+    /// <summary>A desk over the same store and scheduler that books in <paramref name="queues"/> for callers not waiting.</summary>
+    public CallbackDesk DeskWithQueues(params QueueDefinition[] queues) =>
+        new(Store, Scheduler, Router, Trunk, Clock, NullLogger.Instance) { Queues = queues };
+
     /// <summary>Routing offers agent <paramref name="extension"/> to the last try; its phone rings until 15 s from now.</summary>
     public FakeLeg OfferAgent(string extension = "1001")
     {

@@ -53,10 +53,63 @@ public sealed class InboundCallCallbackTests : IDisposable
             prompts: [goodbye]
         """;
 
+    /// <summary>A caller who chose Malay, with a ticket and a subject, waiting for billing.</summary>
+    private const string MalayFlow = """
+        flow: main
+        start: malay
+        nodes:
+          malay:
+            type: set
+            values: { language: ms, ticket: T-77, subject: "Billing enquiry" }
+            next: queue
+          queue:
+            type: queue
+            skills: [billing]
+        """;
+
+    /// <summary>An English-default offer that plays, then books the caller's keyed number.</summary>
+    private const string SpokenOfferFlow = """
+        flow: callback-offer
+        start: offer
+        nodes:
+          offer:
+            type: play
+            prompts: [callback/offer]
+            interruptible: false
+            next: book
+          book:
+            type: callback
+            number: "09171234567"
+            next: thanks
+            refused: thanks
+          thanks:
+            type: hangup
+            prompts: [callback/booked]
+        """;
+
+    /// <summary>After hours: nobody waits in line, so the callback node names the queue it books in (or not).</summary>
+    private const string AfterHoursFlow = """
+        flow: main
+        start: book
+        nodes:
+          book:
+            type: callback
+            queue: QUEUE
+            next: thanks
+            refused: sorry
+          thanks:
+            type: hangup
+            prompts: [callback/booked]
+          sorry:
+            type: hangup
+            prompts: [all-agents-busy]
+        """;
+
     private readonly CallTestbed _bed = new();
     private readonly string _folder = Directory.CreateTempSubdirectory("cc-call-callbacks").FullName;
     private readonly CallbackStore _store;
     private readonly CallbackDesk _desk;
+    private readonly CallbackScheduler _scheduler;
 
     public InboundCallCallbackTests()
     {
@@ -64,7 +117,8 @@ public sealed class InboundCallCallbackTests : IDisposable
         var trunk = new PrefixingTrunk();
         var services = new CallbackServices(
             _bed.Routing.Router, new FakeAgentPhones(), trunk, new FakeLegMediaFactory(), _bed.Time, new CallbackOptions(), NullLogger.Instance, Actor.SerialExecutor.InlineDispatch);
-        _desk = new CallbackDesk(_store, new CallbackScheduler(_store, services), _bed.Routing.Router, trunk, _bed.Time, NullLogger.Instance);
+        _scheduler = new CallbackScheduler(_store, services);
+        _desk = new CallbackDesk(_store, _scheduler, _bed.Routing.Router, trunk, _bed.Time, NullLogger.Instance) { Queues = _bed.Routing.Router.Queues };
     }
 
     [Fact]
@@ -92,6 +146,90 @@ public sealed class InboundCallCallbackTests : IDisposable
     }
 
     [Fact]
+    public void The_callback_offer_carries_on_in_the_callers_language_with_the_flows_variables()
+    {
+        _bed.Languages.Add("ms");
+        _bed.Flows[InboundCall.CallbackOfferFlow] = TestFlows.Load(SpokenOfferFlow);
+        _bed.Connected();
+        var call = _bed.Offered(MalayFlow, new FakeCaller(callId: "call-2"));
+        call.UseCallbackDesk(_desk);
+        call.OnAck(null);
+        var media = _bed.Media.Created.Last(m => m.LegId.EndsWith("/caller", StringComparison.Ordinal));
+        Assert.Equal(CallState.WaitingInQueue, call.State);
+
+        media.Raise(new MediaEvent.Digit('1', "rfc4733"));
+
+        Assert.Equal("ms/callback/offer", media.LastPlayed);
+        Assert.Equal(
+            ("ms", "T-77", "Billing enquiry", "0917", "100"),
+            (call.FlowVariables["language"], call.FlowVariables["ticket"], call.FlowVariables["subject"], call.FlowVariables["caller"], call.FlowVariables["dialled"]));
+
+        media.FinishPlayback();
+
+        Assert.Equal("ms/callback/booked", media.LastPlayed);
+        Assert.Equal("T-77", _store.Get(call.BookedCallbackId!.Value)!.TicketId);
+    }
+
+    [Fact]
+    public void The_queue_figures_count_a_callback_timed_for_later_as_pending()
+    {
+        _bed.Routing.Router.CallbackBacklog = _scheduler;
+        _bed.Flows[InboundCall.CallbackOfferFlow] = TestFlows.Load(OfferFlow);
+        var (call, media) = WaitingCall(useDesk: true);
+        media.Raise(new MediaEvent.Digit('1', "rfc4733"));
+        long id = call.BookedCallbackId!.Value;
+        Assert.Equal(1, _bed.Routing.QueueStatus("default").CallbacksPending);
+
+        Assert.Equal(CallbackChange.Done, _desk.Reschedule(id, _bed.Time.GetUtcNow().AddHours(1)));
+
+        // Routing no longer holds it, but the centre still owes it.
+        Assert.Null(_scheduler.Progress(id)!.Phase);
+        Assert.Equal(1, _bed.Routing.QueueStatus("default").CallbacksPending);
+        _desk.Cancel(id, "test");
+        Assert.Equal(0, _bed.Routing.QueueStatus("default").CallbacksPending);
+    }
+
+    [Fact]
+    public void A_caller_who_is_not_waiting_is_booked_in_the_queue_the_node_names_from_now()
+    {
+        var now = _bed.Time.GetUtcNow();
+        var call = _bed.Offered(AfterHoursFlow.Replace("QUEUE", "default", StringComparison.Ordinal));
+        call.UseCallbackDesk(_desk);
+
+        call.OnAck(null);
+
+        Assert.Equal("en/callback/booked", _bed.CallerMedia.LastPlayed);
+        var booked = _store.Get(call.BookedCallbackId!.Value)!;
+        Assert.Equal(("+63917", "default", now, CallCenter.Config.QueueConfig.DefaultPriority), (booked.Number, booked.Queue, booked.OriginalArrival, booked.Priority));
+        Assert.Equal(1, _bed.Routing.QueueStatus("default").CallbacksPending);
+    }
+
+    [Fact]
+    public void A_queue_the_centre_lacks_is_refused()
+    {
+        var call = _bed.Offered(AfterHoursFlow.Replace("QUEUE", "nights", StringComparison.Ordinal));
+        call.UseCallbackDesk(_desk);
+
+        call.OnAck(null);
+
+        Assert.Equal("en/all-agents-busy", _bed.CallerMedia.LastPlayed);
+        Assert.Null(call.BookedCallbackId);
+        Assert.Empty(_store.ListPending());
+    }
+
+    [Fact]
+    public void A_caller_who_is_not_waiting_is_refused_when_the_node_names_no_queue()
+    {
+        var call = _bed.Offered(AfterHoursFlow.Replace("    queue: QUEUE\n", string.Empty, StringComparison.Ordinal));
+        call.UseCallbackDesk(_desk);
+
+        call.OnAck(null);
+
+        Assert.Equal("en/all-agents-busy", _bed.CallerMedia.LastPlayed);
+        Assert.Empty(_store.ListPending());
+    }
+
+    [Fact]
     public void Without_callbacks_configured_the_callback_node_is_refused_and_the_call_keeps_its_place()
     {
         _bed.Flows[InboundCall.CallbackOfferFlow] = TestFlows.Load(OfferFlow);
@@ -109,7 +247,7 @@ public sealed class InboundCallCallbackTests : IDisposable
     public void A_caller_with_a_pending_callback_is_found_by_caller_id_and_can_cancel_it()
     {
         var now = _bed.Time.GetUtcNow();
-        long id = _store.Create(new NewCallback(now, "default", 5, "+63917", null, null, "earlier-call", now)).Id;
+        long id = _store.Create(new NewCallback(now, "default", 5, "+63917", null, null, "earlier-call", now, now)).Id;
 
         var call = _bed.Offered(PendingFlow);
         call.UseCallbackDesk(_desk);

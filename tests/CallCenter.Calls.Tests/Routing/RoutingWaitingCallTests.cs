@@ -54,6 +54,24 @@ public sealed class RoutingWaitingCallTests
     }
 
     [Fact]
+    public void A_queue_with_hold_music_loops_it_between_announcements_in_place_of_comfort_noise()
+    {
+        _bed.RoutingOptions.DefaultQueue.HoldMusic = "music/hold";
+        _bed.Connected();
+        var waiting = _bed.Offered(caller: new FakeCaller(callId: "call-2"));
+        waiting.OnAck(null);
+        var media = _bed.Media.Created.Last(m => m.LegId.EndsWith("/caller", StringComparison.Ordinal));
+        media.Raise(new CallCenter.Calls.Media.MediaEvent.Digit('1', "rfc4733"));
+
+        Assert.Equal(CallState.WaitingInQueue, waiting.State);
+        Assert.Equal("en/queue/you-are-number+en/digits/1+en/queue/in-line", media.LastPlayed);
+        media.FinishPlayback();
+
+        Assert.Equal("loop en/music/hold", media.Actions[^1]);
+        Assert.DoesNotContain("comfort-noise", media.Actions);
+    }
+
+    [Fact]
     public void The_agent_is_offered_the_waiting_call_when_its_wrap_up_ends_and_the_caller_hears_ringback()
     {
         var first = _bed.Connected();

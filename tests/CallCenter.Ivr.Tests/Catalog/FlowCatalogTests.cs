@@ -232,6 +232,51 @@ public sealed class FlowCatalogTests : IDisposable
             StringComparison.Ordinal);
     }
 
+    private const string AfterHours = "flow: main\nstart: book\nnodes:\n  book:\n    type: callback\n    queue: genral\n    next: bye\n    refused: bye\n  bye:\n    type: hangup\n";
+
+    [Fact]
+    public void A_callback_node_naming_a_queue_the_server_lacks_stops_the_load_where_it_is_written()
+    {
+        _folder.Write("main", AfterHours);
+        using FlowCatalog catalog = new(_folder.Path, CatalogWithout(["en"]), _folder.Time, _folder.Logger)
+        {
+            KnownQueues = new HashSet<string>(["general", "sales", "default"]),
+        };
+
+        var error = Assert.Throws<FlowCatalogException>(() => catalog.Load());
+
+        Assert.Contains(
+            $"{_folder.FileOf("main")}:6:12: error: node \"book\": \"queue\" names queue \"genral\", but the configuration has no such queue (did you mean \"general\"?)",
+            error.Message,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_edit_naming_an_unknown_queue_is_refused_and_a_known_one_accepted()
+    {
+        _folder.Write("main", AfterHours.Replace("genral", "general", StringComparison.Ordinal));
+        using FlowCatalog catalog = new(_folder.Path, CatalogWithout(["en"]), _folder.Time, _folder.Logger)
+        {
+            KnownQueues = new HashSet<string>(["general"]),
+        };
+        catalog.Load();
+        _folder.Write("main", AfterHours.Replace("genral", "billing", StringComparison.Ordinal));
+
+        Assert.False(catalog.Reload());
+        Assert.Equal("general", Assert.IsType<CallbackNode>(catalog.Find("main")!["book"]).Queue!.Value.Name);
+    }
+
+    [Fact]
+    public void Without_known_queues_callback_queues_are_not_checked()
+    {
+        _folder.Write("main", AfterHours);
+        using FlowCatalog catalog = _folder.NewCatalog();
+
+        catalog.Load();
+
+        Assert.NotNull(catalog.Find("main"));
+    }
+
     [Fact]
     public void A_required_flow_with_errors_is_reported_as_unusable()
     {

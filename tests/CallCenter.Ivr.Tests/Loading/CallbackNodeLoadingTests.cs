@@ -37,6 +37,43 @@ public class CallbackNodeLoadingTests
     }
 
     [Fact]
+    public void A_callback_may_name_the_queue_it_books_in_when_the_call_waits_in_none()
+    {
+        var flow = LoadValid(WithNodes("n", "  n:\n    type: callback\n    queue: general\n    next: bye\n    refused: bye\n  bye:\n    type: hangup\n"));
+
+        var node = Assert.IsType<CallbackNode>(flow.Nodes[0]);
+        Assert.Equal(new CallbackQueue("general", new FlowPosition(6, 12)), node.Queue);
+        Assert.Contains("book a callback to $#123;caller#125; in queue general", FlowGraph.ToMermaid(flow), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Without_a_queue_a_callback_books_only_in_place_of_a_wait()
+    {
+        var flow = LoadValid(WithNodes("n", "  n:\n    type: callback\n    next: bye\n    refused: bye\n  bye:\n    type: hangup\n"));
+
+        Assert.Null(Assert.IsType<CallbackNode>(flow.Nodes[0]).Queue);
+    }
+
+    [Theory]
+    [InlineData("General")]
+    [InlineData("\"after hours\"")]
+    [InlineData("-general")]
+    [InlineData("\"${queue}\"")]
+    public void A_queue_name_is_written_as_in_the_configuration(string written)
+    {
+        AssertError(
+            ProblemIn($"    type: callback\n    queue: {written}\n    next: bye\n    refused: again"),
+            6, 12,
+            "node \"n\": \"queue\" must be a queue name from the configuration, in lowercase letters, digits and '-' (e.g. general)");
+    }
+
+    [Fact]
+    public void An_empty_queue_is_reported()
+    {
+        AssertError(ProblemIn("    type: callback\n    queue: \"\"\n    next: bye\n    refused: again"), 6, 12, "node \"n\": \"queue\"");
+    }
+
+    [Fact]
     public void Refused_is_required()
     {
         AssertError(ProblemIn("    type: callback\n    next: bye"), 5, 5, "node \"n\": missing required key \"refused\"");

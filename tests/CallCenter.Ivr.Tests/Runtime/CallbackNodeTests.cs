@@ -51,6 +51,40 @@ public class CallbackNodeTests
     }
 
     [Fact]
+    public void A_callback_node_naming_a_queue_asks_the_call_to_book_in_it()
+    {
+        var h = Harness("""
+            flow: test
+            start: book
+            nodes:
+              book:
+                type: callback
+                queue: general
+                next: thanks
+                refused: thanks
+              thanks:
+                type: hangup
+            """, Caller);
+        h.Host.CallableNumbers.Add(Caller);
+
+        h.Run.Start();
+
+        Assert.Contains("callback " + Caller + " in general", h.Host.Log);
+        Assert.Equal("booked " + Caller + " (queue general)", h.StepsOf(FlowStepKind.Callback).Single().Detail);
+    }
+
+    [Fact]
+    public void A_callback_node_without_a_queue_names_none_to_the_call()
+    {
+        var h = Harness(OfferFlow, Caller);
+        h.Host.CallableNumbers.Add(Caller);
+
+        h.Run.Start();
+
+        Assert.Contains("callback " + Caller, h.Host.Log);
+    }
+
+    [Fact]
     public void A_refused_number_goes_to_refused_and_a_keyed_in_number_is_booked()
     {
         var h = Harness(OfferFlow, Caller);

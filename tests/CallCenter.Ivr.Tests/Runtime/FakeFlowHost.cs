@@ -105,11 +105,11 @@ internal sealed class FakeFlowHost(FakeTimeProvider clock) : IFlowHost
         Log.Add("hangup");
     }
 
-    public bool RequestCallback(string number)
+    public bool RequestCallback(string number, string? queue)
     {
         CallbackRequests.Add(number);
         bool booked = CallableNumbers.Contains(number);
-        Log.Add((booked ? "callback " : "callback refused ") + number);
+        Log.Add((booked ? "callback " : "callback refused ") + number + (queue is null ? string.Empty : " in " + queue));
         return booked;
     }
 

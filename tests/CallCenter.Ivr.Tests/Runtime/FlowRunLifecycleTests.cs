@@ -250,7 +250,7 @@ public class FlowRunLifecycleTests
         {
         }
 
-        public bool RequestCallback(string number) => false;
+        public bool RequestCallback(string number, string? queue) => false;
 
         public int CancelCallbacks() => 0;
 

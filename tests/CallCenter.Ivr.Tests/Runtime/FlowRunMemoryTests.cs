@@ -128,7 +128,7 @@ public class FlowRunMemoryTests(ITestOutputHelper output)
         {
         }
 
-        public bool RequestCallback(string number) => false;
+        public bool RequestCallback(string number, string? queue) => false;
 
         public int CancelCallbacks() => 0;
 

@@ -33,6 +33,26 @@ public class SayAndSetNodeTests
         Assert.Equal(["en/digits/4", "en/digits/0", "en/digits/pound"], h.Host.LastPlay.Keys);
     }
 
+    [Fact]
+    public void Says_a_number_in_e164_form_without_its_plus()
+    {
+        var h = SayWith("number", "+6391", Item(SayFormat.Digits, "number"));
+
+        Assert.Equal(["en/digits/6", "en/digits/3", "en/digits/9", "en/digits/1"], h.Host.LastPlay.Keys);
+    }
+
+    [Theory]
+    [InlineData("+")]
+    [InlineData("++63")]
+    [InlineData("63+")]
+    public void A_plus_anywhere_but_in_front_of_digits_is_not_spoken(string value)
+    {
+        var h = SayWith("number", value, Item(SayFormat.Prompt, "you-entered"), Item(SayFormat.Digits, "number"));
+
+        Assert.Equal(["en/you-entered"], h.Host.LastPlay.Keys);
+        Assert.Equal($"digits number ('{value}')", h.StepsOf(FlowStepKind.ValueMissing).Single().Detail);
+    }
+
     [Theory]
     [InlineData("125", new[] { "en/digits/2", "en/time/minutes" })]
     [InlineData("60", new[] { "en/digits/1", "en/time/minute" })]

@@ -3,8 +3,8 @@ using CallCenter.Ivr.Definition;
 namespace CallCenter.Ivr.Runtime.Nodes;
 
 /// <summary>
-/// <c>callback</c>: fills in the number and asks the call to book a callback to it
-/// (<see cref="IFlowHost.RequestCallback"/>); booked → <c>next</c>, refused (an empty or invalid number, callbacks not
+/// <c>callback</c>: fills in the number and asks the call to book a callback to it, in the node's queue when the call
+/// waits in none (<see cref="IFlowHost.RequestCallback"/>); booked → <c>next</c>, refused (an empty or invalid number, callbacks not
 /// available) → <c>refused</c>. <c>cancel-callback</c>: withdraws the caller's pending callbacks, then <c>next</c>.
 /// Neither waits for the caller, so both decide on entry and move on at once.
 /// </summary>
@@ -18,9 +18,11 @@ internal static class CallbackBehaviour
         var state = machine.Configure(node, run =>
         {
             string number = VariableTemplate.Expand(node.Number, run.Variables).Trim();
-            bool booked = number.Length > 0 && run.Host.RequestCallback(number);
+            bool booked = number.Length > 0 && run.Host.RequestCallback(number, node.Queue?.Name);
             run.Choice = booked ? Booked : Refused;
-            run.Record(FlowStepKind.Callback, (booked ? "booked " : "refused ") + (number.Length > 0 ? number : "(no number)"));
+            run.Record(
+                FlowStepKind.Callback,
+                (booked ? "booked " : "refused ") + (number.Length > 0 ? number : "(no number)") + (node.Queue is { } queue ? " (queue " + queue.Name + ")" : string.Empty));
             machine.Queue(FlowTrigger.Continue);
         });
         machine.Go(state, node, FlowTrigger.Continue, node.Next.Id, () => machine.Run.Choice == Booked, CallbackNode.AcceptedLabel);

@@ -38,8 +38,8 @@ internal static class SpokenValues
     {
         switch (format)
         {
-            case SayFormat.Digits when value.Length > 0 && value.AsSpan().IndexOfAnyExcept(Keypad) < 0:
-                NumberSpeaker.AppendDigits(value, names);
+            case SayFormat.Digits when KeypadDigits(value) is { Length: > 0 } digits && digits.IndexOfAnyExcept(Keypad) < 0:
+                NumberSpeaker.AppendDigits(digits, names);
                 return true;
             case SayFormat.Number when TryParse(value, out int number):
                 NumberSpeaker.AppendNumber(number, names);
@@ -53,6 +53,12 @@ internal static class SpokenValues
                 return false;
         }
     }
+
+    /// <summary>
+    /// The keys to read out: a number in E.164 form (a caller id from a trunk, <c>+639171234567</c>) is read without
+    /// its leading <c>+</c>, which is not a key the caller could press or hear as a digit.
+    /// </summary>
+    private static ReadOnlySpan<char> KeypadDigits(string value) => value.StartsWith('+') ? value.AsSpan(1) : value;
 
     private static bool TryParse(string value, out int number) =>
         int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out number) && number <= NumberSpeaker.MaxNumber;
