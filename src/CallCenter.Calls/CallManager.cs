@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text;
 using CallCenter.Calls.Actor;
 using CallCenter.Calls.Legs;
@@ -7,7 +6,6 @@ using CallCenter.Calls.Routing;
 using CallCenter.Calls.Sip;
 using CallCenter.Ivr.Definition;
 using CallCenter.Ivr.Runtime;
-using CallCenter.Media.Transport;
 using CallCenter.Sip.Core;
 using CallCenter.Sip.Dialogs;
 using CallCenter.Sip.Message;
@@ -33,8 +31,7 @@ public sealed class CallManager : IInviteHandler
     private readonly SessionChangeAnswerer _sessionChanges;
     private readonly CallServices _services;
     private readonly Action<Action> _dispatch;
-    private readonly ConcurrentDictionary<ServerTransaction, InboundCall> _byInvite = new();
-    private readonly ConcurrentDictionary<DialogId, InboundCall> _byDialog = new();
+    private readonly CallerCallTable<InboundCall> _calls;
 
     /// <summary>Creates the manager and installs it as the core's invite handler.</summary>
     /// <param name="core">The UA core.</param>
@@ -74,6 +71,7 @@ public sealed class CallManager : IInviteHandler
         _sessionChanges = new SessionChangeAnswerer(core);
         _dispatch = dispatch ?? SerialExecutor.ThreadPoolDispatch;
         _services = new CallServices(media, _dialer, router, queues, flows, findFlow, time, options, logger, OnCallEnded);
+        _calls = new CallerCallTable<InboundCall>(core, logger);
         core.SessionTimers = SessionTimerOptions.From(options.SessionExpires, options.MinSE);
         core.InviteHandler = this;
     }
@@ -91,7 +89,7 @@ public sealed class CallManager : IInviteHandler
     public Callbacks.ICallbackRequests? Callbacks { get; set; }
 
     /// <summary>Calls in progress.</summary>
-    public int ActiveCalls => _byInvite.Count;
+    public int ActiveCalls => _calls.Count;
 
     /// <summary>Raised when a call has ended and released everything (for metrics).</summary>
     public event Action<InboundCall>? CallEnded;
@@ -117,24 +115,11 @@ public sealed class CallManager : IInviteHandler
             return;
         }
 
-        var leg = new SipCallerLeg(invite, _core, caller);
-        InboundCall call;
-        try
+        if (_calls.Add(invite, caller, leg => new InboundCall(leg, flow, _services, _dispatch)) is not { } call)
         {
-            call = new InboundCall(leg, flow, _services, _dispatch);
-        }
-        catch (RtpPortsExhaustedException e)
-        {
-            // Every RTP port pair is in use: the server is full for now (RFC 3261 §21.5.4).
-            _services.Logger.LogWarning("Refusing call {CallId}: {Reason}", leg.CallId, e.Message);
-            var busy = invite.CreateResponse(503, "No media ports free");
-            busy.Headers.Add(KnownHeader.RetryAfter, "5");
-            invite.Respond(busy);
             return;
         }
 
-        leg.DialogCreated = dialog => _byDialog[dialog.Id] = call;
-        _byInvite[invite] = call;
         if (Callbacks is { } callbacks)
         {
             call.UseCallbackDesk(callbacks);
@@ -144,13 +129,7 @@ public sealed class CallManager : IInviteHandler
     }
 
     /// <inheritdoc />
-    public void OnCancelled(ServerTransaction invite)
-    {
-        if (_byInvite.TryGetValue(invite, out var call))
-        {
-            call.OnCallerHangup();
-        }
-    }
+    public void OnCancelled(ServerTransaction invite) => _calls.Find(invite)?.OnCallerHangup();
 
     /// <inheritdoc />
     public void OnAck(Dialog dialog, SipRequest ack) =>
@@ -162,7 +141,7 @@ public sealed class CallManager : IInviteHandler
         var request = transaction.Request;
         switch (request.Method)
         {
-            case SipMethods.Info when _byDialog.TryGetValue(dialog.Id, out var call) && request.ContentType is { } type:
+            case SipMethods.Info when _calls.Find(dialog.Id) is { } call && request.ContentType is { } type:
                 var digit = _parseInfoDigit(type, Encoding.UTF8.GetString(request.Body.Span));
                 transaction.Respond(transaction.CreateResponse(digit is null ? 415 : 200));
                 if (digit is { } key)
@@ -188,7 +167,7 @@ public sealed class CallManager : IInviteHandler
             return;
         }
 
-        if (!_byDialog.TryRemove(dialog.Id, out var call))
+        if (_calls.RemoveDialog(dialog.Id) is not { } call)
         {
             return;
         }
@@ -207,7 +186,7 @@ public sealed class CallManager : IInviteHandler
     }
 
     /// <summary>Finds the call of a caller's dialog (tests).</summary>
-    internal InboundCall? FindCall(DialogId dialog) => _byDialog.GetValueOrDefault(dialog);
+    internal InboundCall? FindCall(DialogId dialog) => _calls.Find(dialog);
 
     /// <summary>A re-INVITE or UPDATE, from the caller or the agent: only that side's session changes.</summary>
     private void OnSessionChange(Dialog dialog, ServerTransaction transaction)
@@ -224,17 +203,12 @@ public sealed class CallManager : IInviteHandler
 
     /// <summary>The side of a call <paramref name="dialog"/> belongs to: the caller's call, or the agent's leg.</summary>
     private ISessionParty? PartyOf(Dialog dialog) =>
-        _byDialog.TryGetValue(dialog.Id, out var call) ? call : _dialer.Find(dialog.Id);
+        _calls.Find(dialog.Id) ?? (ISessionParty?)_dialer.Find(dialog.Id);
 
     private void OnCallEnded(InboundCall call)
     {
         // Each call knows its own keys: ending a call costs the same with ten calls up or ten thousand.
-        var leg = (SipCallerLeg)call.Signalling;
-        _byInvite.TryRemove(leg.Invite, out _);
-        if (leg.Dialog is { } dialog)
-        {
-            _byDialog.TryRemove(dialog.Id, out _);
-        }
+        _calls.Remove((SipCallerLeg)call.Signalling, keepDialog: false);
 
         CallEnded?.Invoke(call);
     }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using CallCenter.Calls.Actor;
 using CallCenter.Calls.Media;
 using CallCenter.Calls.Routing;
@@ -16,61 +15,40 @@ namespace CallCenter.Calls.FeatureCodes;
 /// unpause by default) and passes every other INVITE, and every event of dialogs that are not its own, to the call
 /// handler it wraps. Installed in front of that handler on the UA core with <see cref="Install"/>.
 /// </summary>
-public sealed class FeatureCodeInviteHandler : IInviteHandler
+/// <param name="core">The UA core whose INVITEs arrive here.</param>
+/// <param name="calls">The handler of every call that is not a feature code (the call manager).</param>
+/// <param name="catalog">The feature codes.</param>
+/// <param name="centre">Routing, which applies the state changes.</param>
+/// <param name="media">Creates the media of each feature-code call.</param>
+/// <param name="time">Clock of each call's time limit.</param>
+/// <param name="logger">Log.</param>
+/// <param name="dispatch">Where call events run (the thread pool; tests pass an inline dispatcher).</param>
+public sealed class FeatureCodeInviteHandler(
+    UserAgentCore core,
+    IInviteHandler calls,
+    FeatureCodeCatalog catalog,
+    IContactCentre centre,
+    ICallMediaFactory media,
+    TimeProvider time,
+    ILogger<FeatureCodeInviteHandler> logger,
+    Action<Action>? dispatch = null) : IInviteHandler
 {
-    private readonly UserAgentCore _core;
-    private readonly IInviteHandler _calls;
-    private readonly FeatureCodeCatalog _catalog;
-    private readonly IContactCentre _centre;
-    private readonly ICallMediaFactory _media;
-    private readonly TimeProvider _time;
-    private readonly ILogger _logger;
-    private readonly Action<Action> _dispatch;
-    private readonly ConcurrentDictionary<ServerTransaction, FeatureCodeCall> _byInvite = new();
-    private readonly ConcurrentDictionary<DialogId, FeatureCodeCall> _byDialog = new();
-
-    /// <summary>Creates the handler; <see cref="Install"/> puts it on the core.</summary>
-    /// <param name="core">The UA core whose INVITEs arrive here.</param>
-    /// <param name="calls">The handler of every call that is not a feature code (the call manager).</param>
-    /// <param name="catalog">The feature codes.</param>
-    /// <param name="centre">Routing, which applies the state changes.</param>
-    /// <param name="media">Creates the media of each feature-code call.</param>
-    /// <param name="time">Clock of each call's time limit.</param>
-    /// <param name="logger">Log.</param>
-    /// <param name="dispatch">Where call events run (the thread pool; tests pass an inline dispatcher).</param>
-    public FeatureCodeInviteHandler(
-        UserAgentCore core,
-        IInviteHandler calls,
-        FeatureCodeCatalog catalog,
-        IContactCentre centre,
-        ICallMediaFactory media,
-        TimeProvider time,
-        ILogger<FeatureCodeInviteHandler> logger,
-        Action<Action>? dispatch = null)
-    {
-        _core = core;
-        _calls = calls;
-        _catalog = catalog;
-        _centre = centre;
-        _media = media;
-        _time = time;
-        _logger = logger;
-        _dispatch = dispatch ?? SerialExecutor.ThreadPoolDispatch;
-    }
+    private readonly Action<Action> _dispatch = dispatch ?? SerialExecutor.ThreadPoolDispatch;
+    private readonly CallerCallTable<FeatureCodeCall> _codeCalls = new(core, logger);
 
     /// <summary>Feature-code calls in progress.</summary>
-    public int ActiveCalls => _byInvite.Count;
+    public int ActiveCalls => _codeCalls.Count;
 
     /// <summary>Makes this handler the core's; the wrapped handler then only sees what is not a feature code.</summary>
-    public void Install() => _core.InviteHandler = this;
+    public void Install() => core.InviteHandler = this;
 
     /// <inheritdoc />
     public void OnInvite(ServerTransaction invite, string? caller)
     {
         var dialled = invite.Request.RequestUri?.UnescapedUser;
-        if (!_catalog.TryFind(dialled, out var code))
+        if (!catalog.TryFind(dialled, out var code))
         {
-            _calls.OnInvite(invite, caller);
+            calls.OnInvite(invite, caller);
             return;
         }
 
@@ -81,56 +59,43 @@ public sealed class FeatureCodeInviteHandler : IInviteHandler
             return;
         }
 
-        var leg = new SipCallerLeg(invite, _core, caller);
-        FeatureCodeCall call;
-        try
-        {
-            call = new FeatureCodeCall(leg, caller, code!, _centre, _media, _catalog.Options.MaxCallDuration, _time, _logger, _dispatch, OnCallEnded);
-        }
-        catch (CallCenter.Media.Transport.RtpPortsExhaustedException e)
-        {
-            _logger.LogWarning("Refusing feature-code call {CallId}: {Reason}", leg.CallId, e.Message);
-            var busy = invite.CreateResponse(503, "No media ports free");
-            busy.Headers.Add(KnownHeader.RetryAfter, "5");
-            invite.Respond(busy);
-            return;
-        }
-
-        leg.DialogCreated = dialog => _byDialog[dialog.Id] = call;
-        _byInvite[invite] = call;
-        call.Start();
+        var call = _codeCalls.Add(
+            invite,
+            caller,
+            leg => new FeatureCodeCall(leg, caller, code!, centre, media, catalog.Options.MaxCallDuration, time, logger, _dispatch, OnCallEnded));
+        call?.Start();
     }
 
     /// <inheritdoc />
     public void OnCancelled(ServerTransaction invite)
     {
-        if (_byInvite.TryGetValue(invite, out var call))
+        if (_codeCalls.Find(invite) is { } call)
         {
             call.OnHangup();
             return;
         }
 
-        _calls.OnCancelled(invite);
+        calls.OnCancelled(invite);
     }
 
     /// <inheritdoc />
     public void OnAck(Dialog dialog, SipRequest ack)
     {
-        if (_byDialog.TryGetValue(dialog.Id, out var call))
+        if (_codeCalls.Find(dialog.Id) is { } call)
         {
             call.OnAck(SdpBody.Read(ack));
             return;
         }
 
-        _calls.OnAck(dialog, ack);
+        calls.OnAck(dialog, ack);
     }
 
     /// <inheritdoc />
     public void OnInDialogRequest(Dialog dialog, ServerTransaction transaction)
     {
-        if (!_byDialog.ContainsKey(dialog.Id))
+        if (_codeCalls.Find(dialog.Id) is null)
         {
-            _calls.OnInDialogRequest(dialog, transaction);
+            calls.OnInDialogRequest(dialog, transaction);
             return;
         }
 
@@ -143,7 +108,7 @@ public sealed class FeatureCodeInviteHandler : IInviteHandler
     /// <inheritdoc />
     public void OnDialogEnded(Dialog dialog, string reason)
     {
-        if (_byDialog.TryRemove(dialog.Id, out var call))
+        if (_codeCalls.RemoveDialog(dialog.Id) is { } call)
         {
             if (reason != UserAgentCore.ByeSent)
             {
@@ -153,9 +118,9 @@ public sealed class FeatureCodeInviteHandler : IInviteHandler
             return;
         }
 
-        _calls.OnDialogEnded(dialog, reason);
+        calls.OnDialogEnded(dialog, reason);
     }
 
     // The dialog's entry stays until the dialog itself ends (our BYE or theirs): its last events are still ours.
-    private void OnCallEnded(FeatureCodeCall call) => _byInvite.TryRemove(((SipCallerLeg)call.Signalling).Invite, out _);
+    private void OnCallEnded(FeatureCodeCall call) => _codeCalls.Remove((SipCallerLeg)call.Signalling, keepDialog: true);
 }

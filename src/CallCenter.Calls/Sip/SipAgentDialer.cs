@@ -83,13 +83,15 @@ internal sealed class SipAgentDialer(UserAgentCore core) : IAgentDialer
     }
 
     /// <summary>
-    /// Called by the core before the answered dialog can be found and before its ACK leaves, so an agent who hangs up
-    /// (or re-INVITEs) the instant it has the ACK finds the leg mapped, and the call hears "answered" before "hung up".
+    /// Called by the core before the answered dialog's ACK leaves, so an agent who hangs up (or re-INVITEs) the instant
+    /// it has the ACK finds the leg mapped, and the call hears "answered" before "hung up". The leg is mapped before it
+    /// can hang up: a <see cref="SipAgentLeg.Hangup"/> from the call (on this thread or another, as soon as the call hears
+    /// "answered") ends a dialog this dialer already knows, and its BYE follows the ACK.
     /// </summary>
     private void OnAnswered(SipAgentLeg leg, Dialog dialog, SipResponse ok, Action<AgentLegEvent> onEvent)
     {
-        leg.Answered(dialog, onEvent);
         _answered[dialog.Id] = leg;
+        leg.Answered(dialog, onEvent);
         onEvent(new AgentLegEvent.Answered(Encoding.UTF8.GetString(ok.Body.Span)));
     }
 

@@ -19,6 +19,8 @@ public sealed class OutgoingInvite
     private bool _cancelRequested;
     private bool _cancelSent;
     private SipRequest? _ack;
+    private bool _ackSent;
+    private List<Action>? _heldUntilAck;
     private Dictionary<string, (Dialog Dialog, SipRequest Ack)>? _forks;
     private readonly UacCredentials? _credentials;
     private ChallengeRetryPolicy _retries;
@@ -158,14 +160,17 @@ public sealed class OutgoingInvite
     /// <summary>
     /// §13.2.2.4: every 2xx is acknowledged. The first one creates the dialog the call continues in; a 2xx from
     /// another fork (another To tag) is acknowledged in a dialog of its own, which is then ended with BYE, since
-    /// the call is already answered. The first dialog is handed to the application and made findable BEFORE its ACK
-    /// leaves: a phone may hang up (BYE) or re-INVITE the instant it has the ACK, and that request must find both.
+    /// the call is already answered. The first dialog is made findable, then handed to the application, and only then
+    /// acknowledged: a phone may hang up (BYE) or re-INVITE the instant it has the ACK, and that request must find both;
+    /// and the application may end the dialog the instant it hears of it (§15: once the 2xx is in, the dialog exists
+    /// and a BYE may be sent), which needs the dialog findable. What it sends meanwhile leaves right after the ACK.
     /// </summary>
     private void OnSuccess(SipResponse response)
     {
         Dialog? dialog;
         SipRequest? ack;
         var first = false;
+        var fork = false;
         var newFork = false;
         lock (_gate)
         {
@@ -182,6 +187,7 @@ public sealed class OutgoingInvite
             }
             else
             {
+                fork = true;
                 (dialog, ack, newFork) = ForkLocked(response);
             }
         }
@@ -193,34 +199,87 @@ public sealed class OutgoingInvite
             return;
         }
 
-        if (newFork)
+        if (fork)
         {
+            // Each copy of a fork's 2xx gets its ACK; the first also ends that dialog.
             _core.SendAck(dialog, ack);
-            _ = _core.SendInDialogAsync(dialog, SipMethods.Bye);
-            return;
+            if (newFork)
+            {
+                _ = _core.SendInDialogAsync(dialog, SipMethods.Bye);
+            }
         }
+        else if (first)
+        {
+            OnFirstAnswer(dialog, ack, response);
+        }
+        else
+        {
+            // A retransmission of the 2xx: acknowledged again, but never ahead of the first ACK, which waits for the
+            // application to know the dialog.
+            ResendAck();
+        }
+    }
 
-        if (first)
+    /// <summary>The first 2xx: the dialog becomes findable, the application hears of it, then the ACK leaves.</summary>
+    private void OnFirstAnswer(Dialog dialog, SipRequest ack, SipResponse response)
+    {
+        _core.RegisterDialog(dialog, this, response);
+        try
         {
             OnAnswered?.Invoke(dialog, response);
-            _core.RegisterDialog(dialog, this, response);
+        }
+        finally
+        {
+            SendFirstAck(dialog, ack);
         }
 
-        _core.SendAck(dialog, ack);
-        if (first)
+        bool cancelled;
+        lock (_gate)
         {
-            bool cancelled;
-            lock (_gate)
-            {
-                cancelled = _cancelRequested;
-            }
+            cancelled = _cancelRequested;
+        }
 
-            _outcome.TrySetResult(new InviteOutcome(response, dialog, null));
-            if (cancelled)
+        _outcome.TrySetResult(new InviteOutcome(response, dialog, null));
+        if (cancelled)
+        {
+            // §9.1: a CANCEL that crossed a 2xx has no effect; the UAC ends the call with BYE.
+            _ = _core.SendByeAsync(dialog);
+        }
+    }
+
+    /// <summary>
+    /// Sends <paramref name="send"/> (a request of ours in the answered dialog) now when the 2xx has been acknowledged,
+    /// else right after the ACK: the peer learns the dialog is confirmed before anything else happens in it (§13.2.2.4).
+    /// </summary>
+    internal void AfterAck(Action send)
+    {
+        lock (_gate)
+        {
+            if (!_ackSent)
             {
-                // §9.1: a CANCEL that crossed a 2xx has no effect; the UAC ends the call with BYE.
-                _ = _core.SendByeAsync(dialog);
+                (_heldUntilAck ??= []).Add(send);
+                return;
             }
+        }
+
+        send();
+    }
+
+    /// <summary>The ACK of the first 2xx, then whatever the application sent in the dialog while it was being told.</summary>
+    private void SendFirstAck(Dialog dialog, SipRequest ack)
+    {
+        _core.SendAck(dialog, ack);
+        List<Action>? held;
+        lock (_gate)
+        {
+            _ackSent = true;
+            held = _heldUntilAck;
+            _heldUntilAck = null;
+        }
+
+        foreach (var send in held ?? [])
+        {
+            send();
         }
     }
 
@@ -248,12 +307,13 @@ public sealed class OutgoingInvite
         return (fork, ack, true);
     }
 
+    /// <summary>Acknowledges a retransmitted 2xx (§13.2.2.4) with the ACK already sent; nothing before that one left.</summary>
     internal void ResendAck()
     {
         SipRequest? ack;
         lock (_gate)
         {
-            ack = _ack;
+            ack = _ackSent ? _ack : null;
         }
 
         if (ack is not null && Dialog is not null)

@@ -22,9 +22,10 @@ public sealed partial class UserAgentCore
     /// <param name="contentType">Its type.</param>
     /// <param name="onProvisional">Called with each provisional response (not after a cancel was asked for).</param>
     /// <param name="onAnswered">
-    /// Called with the dialog and the 2xx that created it BEFORE the dialog can be found and before the ACK leaves:
-    /// the peer may send a request in the dialog (a BYE, a re-INVITE) the moment it has the ACK, and the application
-    /// must already know the dialog by then.
+    /// Called with the dialog and the 2xx that created it once the dialog can be found but BEFORE the ACK leaves: the
+    /// peer may send a request in the dialog (a BYE, a re-INVITE) the moment it has the ACK, and the application must
+    /// already know the dialog by then. The application may end the dialog (<see cref="SendByeAsync"/>) from here or
+    /// from any thread at once (§15); a request it sends before the ACK has left follows the ACK.
     /// </param>
     /// <param name="credentials">
     /// When given, a 401/407 is answered with them by a new INVITE (§22.2); the application sees one attempt.
@@ -135,13 +136,29 @@ public sealed partial class UserAgentCore
         if (method == SipMethods.Invite)
         {
             var reInvite = new InDialogInvite(this, dialog, request, continuations);
-            _stack.Transactions.SendRequest(request, destination, reInvite);
+            SendAfterAck(dialog, request, destination, reInvite);
             return reInvite.Completion;
         }
 
         var completion = new TaskCompletionSource<SipResponse?>(continuations);
-        _stack.Transactions.SendRequest(request, destination, completion);
+        SendAfterAck(dialog, request, destination, completion);
         return completion.Task;
+    }
+
+    /// <summary>
+    /// Sends a request of ours in <paramref name="dialog"/>. In a dialog our INVITE created, it waits for the ACK of the
+    /// 2xx when that has not left yet (the application may hang up while it is being told of the answer).
+    /// </summary>
+    private void SendAfterAck(Dialog dialog, SipRequest request, SipRemote destination, object userState)
+    {
+        if (dialog.Invite is { } invite)
+        {
+            invite.AfterAck(() => _stack.Transactions.SendRequest(request, destination, userState));
+        }
+        else
+        {
+            _stack.Transactions.SendRequest(request, destination, userState);
+        }
     }
 
     /// <inheritdoc />
