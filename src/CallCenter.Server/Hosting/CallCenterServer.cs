@@ -32,6 +32,7 @@ public static class CallCenterServer
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
+        ProgramSettingsFile.AddWhenMissingFromContentRoot(builder);
         if (string.IsNullOrEmpty(builder.Configuration["urls"]))
         {
             builder.WebHost.UseUrls(DefaultUrls);
