@@ -143,13 +143,13 @@ public class CallbackApiTests
         api.Router.Last.Owner.Offer(new AgentTarget("1001", "Ana", CallCenter.Sip.Message.SipUri.Parse("sip:1001@127.0.0.1:5070"), default), CallbackApiHost.Now.AddSeconds(15));
         await api.WhenAsync(() => api.Phones.Legs.Count == 1);
         api.Phones.Legs[0](new AgentLegEvent.Answered("v=0 agent"));
-        await api.WhenAsync(() => api.Desk.ListPending().Single().Progress?.Phase == CallbackPhase.DiallingCustomer);
+        await api.WhenAsync(() => api.Desk.ListPending().Single().Progress?.Phase == CallbackPhase.Whispering);
 
         var problem = await (await api.Http.PostAsync($"/api/callbacks/{id}/reschedule", ApiResponses.Json("""{"at":"2026-11-24T15:00:00Z"}"""))).ProblemAsync(HttpStatusCode.Conflict);
 
         Assert.Contains("being made now", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         var listed = (await (await api.Http.GetAsync("/api/callbacks")).JsonAsync(HttpStatusCode.OK))[0];
-        Assert.Equal(("dialling-customer", "1001"), (listed.GetProperty("state").GetString(), listed.GetProperty("agent").GetString()));
+        Assert.Equal(("whispering", "1001"), (listed.GetProperty("state").GetString(), listed.GetProperty("agent").GetString()));
     }
 
     [Fact]

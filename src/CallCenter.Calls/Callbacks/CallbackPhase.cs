@@ -9,7 +9,10 @@ public enum CallbackPhase
     /// <summary>Routing reserved an agent, whose phone rings.</summary>
     RingingAgent,
 
-    /// <summary>The agent answered and hears the whisper, then ringback; the customer's phone is being rung through the trunk.</summary>
+    /// <summary>The agent answered and hears the whisper ("callback for" and the number); the customer is dialled once it is said.</summary>
+    Whispering,
+
+    /// <summary>The agent heard the whisper and hears ringback; the customer's phone is being rung through the trunk.</summary>
     DiallingCustomer,
 
     /// <summary>The customer answered and hears the greeting; the agent waits.</summary>

@@ -74,7 +74,10 @@ public sealed partial class OutboundCallback
         }
     }
 
-    /// <summary>The agent answered: routing hears so (the agent is on this call now), the whisper plays, the customer is dialled.</summary>
+    /// <summary>
+    /// The agent answered: routing hears so (the agent is on this call now) and the whisper plays; the customer is dialled
+    /// only once it has been said, so the agent always hears the whole number before a customer can answer.
+    /// </summary>
     private void OnAgentAnswered(string sdp)
     {
         string agent = _agent!.Extension;
@@ -88,10 +91,9 @@ public sealed partial class OutboundCallback
         }
 
         _agentSide.StopRingTimer();
-        _phase = CallbackPhase.DiallingCustomer;
+        _phase = CallbackPhase.Whispering;
         _services.Router.Answered(Contact.Id, agent);
         _agentPlayback = media.Play(CallbackPrompts.WhisperFor(Number, _services.Options.Language), interruptible: false);
-        DialCustomer();
     }
 
     /// <summary>The agent's phone refused or could not be reached: routing applies its reject delay or counts a miss.</summary>
@@ -134,14 +136,16 @@ public sealed partial class OutboundCallback
     {
         switch (e)
         {
-            case MediaEvent.PromptFinished finished when finished.Playback == _agentPlayback && _phase == CallbackPhase.DiallingCustomer:
-                // Whisper over: the agent hears the customer's phone ringing.
+            case MediaEvent.PromptFinished finished when finished.Playback == _agentPlayback && _phase == CallbackPhase.Whispering:
+                // Whisper over: the customer is dialled and the agent hears their phone ringing.
+                _phase = CallbackPhase.DiallingCustomer;
                 _agentSide.Media!.PlayRingback();
+                DialCustomer();
                 break;
             case MediaEvent.PromptFinished finished when finished.Playback == _agentPlayback && _phase == CallbackPhase.InformingAgent:
                 End(_pendingEnd!);
                 break;
-            case MediaEvent.Inactive when _phase >= CallbackPhase.DiallingCustomer:
+            case MediaEvent.Inactive when _phase >= CallbackPhase.Whispering:
                 OnAgentGone();
                 break;
         }

@@ -10,7 +10,7 @@ namespace CallCenter.Calls.Callbacks;
 /// <summary>
 /// One try of a callback, as routing sees it: a contact that waits in the caller's original place. When routing offers
 /// it an agent, the agent's phone is rung first; once the agent answers they hear a whisper ("callback for" and the
-/// number) while the customer is dialled through the trunk; the customer hears the greeting and the two are bridged.
+/// number), then the customer is dialled through the trunk; the customer hears the greeting and the two are bridged.
 /// Every event (routing's, both legs', both media legs', timers) is handled in order on the try's own executor. The
 /// try ends once: reached, not reached (no answer, busy, a short answer, a failure) or interrupted; the scheduler
 /// decides what comes next.
@@ -86,7 +86,7 @@ public sealed partial class OutboundCallback : IRoutedContact
             return;
         }
 
-        bool agentAnswered = _phase >= CallbackPhase.DiallingCustomer;
+        bool agentAnswered = _phase >= CallbackPhase.Whispering;
         if (end.Kind == CallbackAttemptEndKind.NotReached && agentAnswered && _phase != CallbackPhase.InformingAgent && InformAgent(end))
         {
             return;

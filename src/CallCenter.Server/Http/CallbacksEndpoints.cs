@@ -102,7 +102,7 @@ public sealed record RescheduleRequest(string? At);
 /// <param name="NextTry">When its current or next try is (was) due.</param>
 /// <param name="State">
 /// <c>scheduled</c> (timed for <see cref="NextTry"/>), <c>waiting</c> (in line for an agent), <c>ringing-agent</c>,
-/// <c>dialling-customer</c>, <c>greeting</c>, <c>connected</c>, <c>informing-agent</c>, or <c>unknown</c> before the
+/// <c>whispering</c>, <c>dialling-customer</c>, <c>greeting</c>, <c>connected</c>, <c>informing-agent</c>, or <c>unknown</c> before the
 /// server has loaded it.
 /// </param>
 /// <param name="Agent">The agent of the current try, once one was offered.</param>
@@ -153,6 +153,7 @@ public sealed record CallbackView(
     {
         CallbackPhase.Waiting => "waiting",
         CallbackPhase.RingingAgent => "ringing-agent",
+        CallbackPhase.Whispering => "whispering",
         CallbackPhase.DiallingCustomer => "dialling-customer",
         CallbackPhase.Greeting => "greeting",
         CallbackPhase.Connected => "connected",

@@ -75,10 +75,11 @@ internal sealed class CallbackTestbed : IDisposable
         return Phones.Last;
     }
 
-    /// <summary>The agent answers and hears the whisper; the customer's phone is dialled.</summary>
+    /// <summary>The agent answers and hears the whole whisper; then the customer's phone is dialled.</summary>
     public FakeLeg AgentAnswers(FakeLeg agent)
     {
         agent.Answer();
+        Media.Agent.FinishPlayback();
         return Trunk.Last;
     }
 

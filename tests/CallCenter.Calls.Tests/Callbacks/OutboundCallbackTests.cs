@@ -19,16 +19,19 @@ public class OutboundCallbackTests
         Assert.Equal("Callback +639171234567", bed.Phones.CallerDescriptions.Single());
         Assert.Empty(bed.Trunk.Legs);
 
-        var customer = bed.AgentAnswers(agent);
+        agent.Answer();
         Assert.Equal($"answered {contact} 1001", bed.Router.Events[^1]);
         Assert.Equal(
             ["en/callback/whisper", "en/digits/6", "en/digits/3", "en/digits/9", "en/digits/1", "en/digits/7", "en/digits/1",
                 "en/digits/2", "en/digits/3", "en/digits/4", "en/digits/5", "en/digits/6", "en/digits/7"],
             bed.Media.Agent.LastPlayed);
-        Assert.Equal("+639171234567", customer.Target);
 
+        // The customer is dialled only once the agent has heard the whole number: a quick answer cannot cut it short.
+        Assert.Empty(bed.Trunk.Legs);
         bed.Media.Agent.FinishPlayback();
         Assert.Equal("ringback", bed.Media.Agent.Actions[^1]);
+        var customer = bed.Trunk.Last;
+        Assert.Equal("+639171234567", customer.Target);
 
         customer.Answer();
         Assert.Equal(["en/callback/greeting"], bed.Media.Customer.LastPlayed);
@@ -199,6 +202,23 @@ public class OutboundCallbackTests
         Assert.Equal((CallbackStatus.Pending, 0), (bed.Store.Get(id)!.Status, bed.Store.Get(id)!.Attempts));
         bed.Clock.Advance(bed.Options.RetryAfter);
         Assert.Equal(2, bed.Router.Enqueued.Count);
+    }
+
+    [Fact]
+    public void An_agent_who_hangs_up_during_the_whisper_never_rings_the_customer()
+    {
+        using var bed = new CallbackTestbed();
+        long id = bed.Book().Id!.Value;
+        string contact = bed.Router.Last.Contact.Id;
+        var agent = bed.OfferAgent();
+        agent.Answer();
+
+        agent.Raise(new AgentLegEvent.HungUp());
+        bed.Media.Agent.FinishPlayback();
+
+        Assert.Empty(bed.Trunk.Legs);
+        Assert.Equal($"ended {contact}", bed.Router.Events[^1]);
+        Assert.Equal((CallbackStatus.Pending, 0), (bed.Store.Get(id)!.Status, bed.Store.Get(id)!.Attempts));
     }
 
     [Fact]
