@@ -26,6 +26,20 @@ public class ApiAgentsTests
         Assert.Equal("lunch", agents[2].GetProperty("pauseReason").GetString());
     }
 
+    [Theory]
+    [InlineData("1001", """{"state":"available"}""", "available")]
+    [InlineData("1002", """{"state":"logged-out"}""", "logged-out")]
+    [InlineData("1003", """{"state":"paused","reason":"lunch"}""", "paused")]
+    public async Task AskingForTheStateAnAgentIsAlreadyInIs200AndChangesNothing(string extension, string body, string state)
+    {
+        await using var api = await ApiHost.StartAsync();
+
+        var agent = await (await api.Http.PutAsync($"/api/agents/{extension}/state", ApiResponses.Json(body))).JsonAsync(HttpStatusCode.OK);
+
+        Assert.Equal(state, agent.GetProperty("state").GetString());
+        Assert.Empty(api.Centre.Changes);
+    }
+
     [Fact]
     public async Task OneAgentIsFoundByExtension()
     {

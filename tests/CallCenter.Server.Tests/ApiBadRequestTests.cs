@@ -52,6 +52,20 @@ public class ApiBadRequestTests
         Assert.Empty(api.Centre.Changes);
     }
 
+    [Theory]
+    [InlineData("""{"state":5}""", "a value in the body has the wrong type for this request at $.state (line 1, character 11)")]
+    [InlineData("{\"state\":", "the body is not well-formed JSON")]
+    public async Task ABadBodyIsDescribedInTheApisWordsNotDotNets(string body, string expected)
+    {
+        await using var api = await ApiHost.StartAsync();
+        var problem = await (await api.Http.PutAsync("/api/agents/1001/state", ApiResponses.Json(body))).ProblemAsync(HttpStatusCode.BadRequest);
+        string detail = problem.GetProperty("detail").GetString()!;
+
+        Assert.StartsWith(expected, detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("isFinalBlock", detail, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task ABodyThatIsNotJsonIs415()
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CallCenter.Calls.Routing;
+using CallCenter.Routing;
 using CallCenter.Server.Agents;
 using CallCenter.Store;
 using Microsoft.AspNetCore.Mvc;
@@ -64,6 +65,12 @@ public static class AgentsEndpoints
         if (await FindAsync(centre, extension).ConfigureAwait(false) is not { } agent)
         {
             return UnknownAgent(extension);
+        }
+
+        // The state the agent is already in (a retried request, a second click) changes nothing and is no conflict.
+        if (agent.State == requested && (requested != AgentState.Paused || agent.PauseReason == reason))
+        {
+            return TypedResults.Ok(AgentView.From(agent));
         }
 
         var command = AgentStateRequestRules.CommandFor(agent.State, requested);

@@ -33,9 +33,26 @@ public static class JsonBody
         }
         catch (JsonException e)
         {
-            // The serializer's message names the JSON path, line and byte of the fault; nothing internal is in it.
-            return new JsonBodyResult<T>(null, ApiProblem.BadBody("the body is not valid JSON for this request: " + e.Message));
+            return new JsonBodyResult<T>(null, ApiProblem.BadBody(Describe(e)));
         }
+    }
+
+    /// <summary>
+    /// Where and how the body is wrong, in the API's words: the serializer's own message names .NET types and reader
+    /// internals, which mean nothing to a client.
+    /// </summary>
+    internal static string Describe(JsonException e)
+    {
+        // Text that is not JSON at all fails in the reader, whose exception (a JsonException subclass) the serializer
+        // throws as it is or wraps; well-formed JSON whose value does not fit (a number where text belongs, an array
+        // for an object) fails in the serializer itself.
+        bool malformed = e.GetType() != typeof(JsonException) || e.InnerException is JsonException;
+        string what = malformed ? "the body is not well-formed JSON" : "a value in the body has the wrong type for this request";
+        string where = e.Path is { Length: > 0 } path && path != "$" ? $" at {path}" : string.Empty;
+        string position = e.LineNumber is { } line && e.BytePositionInLine is { } column
+            ? $" (line {line + 1}, character {column + 1})"
+            : string.Empty;
+        return what + where + position;
     }
 }
 
