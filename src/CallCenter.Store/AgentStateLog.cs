@@ -25,6 +25,24 @@ public sealed class AgentStateLog(CallCenterDatabase database)
         });
     }
 
+    /// <summary>The last change logged for <paramref name="extension"/>, or null when it has none.</summary>
+    public AgentStateEntry? Latest(string extension)
+    {
+        ArgumentNullException.ThrowIfNull(extension);
+        return _database.Read(command =>
+        {
+            command.CommandText = """
+                SELECT at, extension, state, reason FROM agent_state_log
+                WHERE extension = $extension
+                ORDER BY at DESC, id DESC
+                LIMIT 1
+                """;
+            command.Parameters.AddWithValue("$extension", extension);
+            using SqliteDataReader reader = command.ExecuteReader();
+            return reader.Read() ? ReadEntry(reader) : null;
+        });
+    }
+
     /// <summary>
     /// Changes of <paramref name="extension"/> with <paramref name="from"/> ≤ time &lt; <paramref name="to"/>,
     /// oldest first; changes logged at the same instant keep the order they were appended in.
@@ -46,14 +64,16 @@ public sealed class AgentStateLog(CallCenterDatabase database)
             using SqliteDataReader reader = command.ExecuteReader();
             while (reader.Read())
             {
-                changes.Add(new AgentStateEntry(
-                    StoredTime.FromStored(reader.GetInt64(0)),
-                    reader.GetString(1),
-                    reader.GetString(2),
-                    reader.IsDBNull(3) ? null : reader.GetString(3)));
+                changes.Add(ReadEntry(reader));
             }
 
             return (IReadOnlyList<AgentStateEntry>)changes;
         });
     }
+
+    private static AgentStateEntry ReadEntry(SqliteDataReader reader) => new(
+        StoredTime.FromStored(reader.GetInt64(0)),
+        reader.GetString(1),
+        reader.GetString(2),
+        reader.IsDBNull(3) ? null : reader.GetString(3));
 }

@@ -23,6 +23,18 @@ public sealed class AgentStateLogTests : IDisposable
     }
 
     [Fact]
+    public void Latest_is_the_last_change_by_time_then_by_order_of_appending()
+    {
+        Assert.Null(_log.Latest("1001"));
+        _log.Append(new AgentStateEntry(T0.AddMinutes(10), "1001", "paused", "lunch"));
+        _log.Append(new AgentStateEntry(T0, "1001", "available", null));
+        _log.Append(new AgentStateEntry(T0.AddMinutes(10), "1001", "logged-out", null));
+        _log.Append(new AgentStateEntry(T0.AddMinutes(20), "1002", "available", null));
+
+        Assert.Equal(new AgentStateEntry(T0.AddMinutes(10), "1001", "logged-out", null), _log.Latest("1001"));
+    }
+
+    [Fact]
     public void The_range_includes_its_start_and_excludes_its_end()
     {
         _log.Append(new AgentStateEntry(T0.AddMinutes(-1), "1001", "available", null));

@@ -11,8 +11,8 @@ namespace CallCenter.Server.Agents;
 public static class AgentsServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the store (once, whoever else adds it: TryAdd) and the agent state recorder as a routing observer and a
-    /// hosted service.
+    /// Adds the store (once, whoever else adds it: TryAdd), the restorer that puts agents back in the state the last run
+    /// left them in, and the agent state recorder as a routing observer and a hosted service.
     /// </summary>
     public static IServiceCollection AddAgentStateHistory(this IServiceCollection services, IConfiguration configuration)
     {
@@ -20,6 +20,10 @@ public static class AgentsServiceCollectionExtensions
         services.TryAddSingleton(sp => new AgentStateLog(sp.GetRequiredService<CallCenterDatabase>()));
         services.AddSingleton<AgentStateRecorder>();
         services.AddSingleton<IRoutingObserver>(sp => sp.GetRequiredService<AgentStateRecorder>());
+
+        // Before the recorder starts writing: the restorer must read the log as the last run left it, not the
+        // start-up states routing has just reported.
+        services.AddHostedService<AgentStateRestorer>();
         services.AddHostedService(sp => sp.GetRequiredService<AgentStateRecorder>());
         return services;
     }
