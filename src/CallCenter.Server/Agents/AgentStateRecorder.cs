@@ -11,6 +11,9 @@ namespace CallCenter.Server.Agents;
 /// </summary>
 public sealed class AgentStateRecorder(AgentStateLog log, ILogger<AgentStateRecorder> logger) : IHostedService, IRoutingObserver
 {
+    /// <summary>How long queued changes may still be written once the host's own shutdown deadline has passed.</summary>
+    public static readonly TimeSpan GraceAfterDeadline = TimeSpan.FromSeconds(2);
+
     private readonly Channel<AgentStateEntry> _pending = Channel.CreateUnbounded<AgentStateEntry>(new UnboundedChannelOptions { SingleReader = true });
     private Task? _writer;
 
@@ -78,9 +81,17 @@ public sealed class AgentStateRecorder(AgentStateLog log, ILogger<AgentStateReco
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // The host's shutdown deadline passed (another service took the time): stopping must still succeed, and
-            // what could not be written is said, not thrown.
-            logger.LogWarning("Stopped at the host's shutdown deadline; agent state changes still queued are not recorded");
+            // The host's shutdown deadline passed while another service used the time (SIP waits for its last
+            // transactions). Writing what is queued takes milliseconds, so it still gets a short grace of its own;
+            // past that, stopping must still succeed, and what could not be written is said, not thrown.
+            try
+            {
+                await writer.WaitAsync(GraceAfterDeadline).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                logger.LogWarning("Stopped past the host's shutdown deadline; agent state changes still queued are not recorded");
+            }
         }
     }
 
