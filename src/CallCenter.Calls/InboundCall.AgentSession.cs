@@ -19,22 +19,22 @@ public sealed partial class InboundCall
         {
             case AgentReOffered reOffer:
                 // Without the agent's media (the call is ending) the offer is refused and the session stays as it was.
-                reOffer.Answer(_agentMedia?.AnswerOffer(reOffer.OfferSdp) ?? MediaNegotiation.NoSession);
+                reOffer.Answer(_agentSide.Media?.AnswerOffer(reOffer.OfferSdp) ?? MediaNegotiation.NoSession);
                 break;
-            case AgentOfferRequested request when _agentMedia is { } media:
+            case AgentOfferRequested request when _agentSide.Media is { } media:
                 _agentOfferPending = true;
                 request.Offer(media.CreateOffer());
                 break;
             case AgentOfferRequested request:
                 request.Offer(null);
                 break;
-            case AgentAcknowledged acknowledged when _agentOfferPending && _agentMedia is { } media:
+            case AgentAcknowledged acknowledged when _agentOfferPending && _agentSide.Media is { } media:
                 _agentOfferPending = false;
                 TakeAnswer(media, acknowledged.AnswerSdp, "agent");
                 break;
             case AgentSessionExpired:
                 _services.Logger.LogInformation("Call {CallId}: the agent's session expired", CallId);
-                _agentLeg = null;
+                _agentSide.LegEnded();
                 Outcome ??= "session-expired";
                 Fire(CallTrigger.AgentHungUp);
                 break;

@@ -134,9 +134,7 @@ public sealed partial class InboundCall
         Outcome ??= outcome;
         LeaveRouting();
         EndFlow();
-        _ringTimer?.Dispose();
-        _ringTimer = null;
-        DropAgentLeg();
+        _agentSide.Drop();
         if (hangUpCaller)
         {
             _caller.Hangup();

@@ -234,7 +234,7 @@ public sealed partial class InboundCall
     /// <summary>Leaving the transferring agent: its leg is hung up (BYE), the caller's bridge goes with its media.</summary>
     private void LeaveAgentForTransfer()
     {
-        DropAgentLeg();
+        _agentSide.Drop();
         _ringing = null;
         StartWaiting(announceNow: true);
     }

@@ -1,5 +1,6 @@
 using CallCenter.Calls.Legs;
 using CallCenter.Calls.Media;
+using CallCenter.Calls.Routing;
 using CallCenter.Calls.Sip;
 using CallCenter.Media.Audio;
 using Microsoft.Extensions.Logging;
@@ -13,11 +14,9 @@ namespace CallCenter.Calls;
 /// </summary>
 public sealed partial class InboundCall
 {
-    private ICallMedia? _agentMedia;
-    private IAgentLeg? _agentLeg;
+    private readonly DialledSide _agentSide;
     private AgentTarget? _ringing;
     private bool _connectedToAgent;
-    private ITimer? _ringTimer;
     private string? _routingFailure;
     private string? _transferUri;
     private int _releasePlayback = -1;
@@ -54,62 +53,33 @@ public sealed partial class InboundCall
 
     private void Dial(AgentTarget target, TimeSpan? ringTimeout)
     {
-        ICallMedia? media = null;
-        media = _services.MediaFactory.Create(CallId + "/agent", e => _executor.Post(() =>
+        var offer = _agentSide.OpenMedia(_services.MediaFactory, CallId + "/agent", e => OnMedia(e, fromAgent: true)).CreateOffer();
+        _agentSide.Dial(onEvent => _services.Dialer.Dial(target, _caller.Caller ?? "caller", offer, onEvent), OnAgentLeg);
+        if (ringTimeout is { } timeout)
         {
-            // A leg given up on is disposed, but an event it raised just before may still be on its way.
-            if (ReferenceEquals(media, _agentMedia))
-            {
-                OnMedia(e, fromAgent: true);
-            }
-        }));
-        _agentMedia = media;
-
-        IAgentLeg? leg = null;
-        leg = _services.Dialer.Dial(target, _caller.Caller ?? "caller", media.CreateOffer(), e => _executor.Post(() => OnAgentLeg(leg!, e)));
-        _agentLeg = leg;
-        if (ringTimeout is not { } timeout)
-        {
-            return;
+            _agentSide.LimitRinging(_services.Time, timeout, () => Fire(CallTrigger.RingTimeout));
         }
-
-        _ringTimer = _services.Time.CreateTimer(
-            _ => _executor.Post(() =>
-            {
-                if (ReferenceEquals(leg, _agentLeg))
-                {
-                    Fire(CallTrigger.RingTimeout);
-                }
-            }),
-            null,
-            timeout,
-            Timeout.InfiniteTimeSpan);
     }
 
-    private void OnAgentLeg(IAgentLeg leg, AgentLegEvent e)
+    /// <summary>An event of the current outbound leg (those of a leg given up on are settled by <see cref="DialledSide"/>).</summary>
+    private void OnAgentLeg(AgentLegEvent e)
     {
-        if (!ReferenceEquals(leg, _agentLeg))
-        {
-            OnAbandonedLeg(leg, e);
-            return;
-        }
-
         switch (e)
         {
             case AgentLegEvent.Ringing:
                 Fire(CallTrigger.AgentRinging);
                 break;
             case AgentLegEvent.Answered answered:
-                OnAnswered(leg, answered.Sdp);
+                OnAnswered(answered.Sdp);
                 break;
             case AgentLegEvent.Failed failed:
                 _services.Logger.LogInformation("Call {CallId}: {Party} did not take the call ({Status})", CallId, Party, failed.StatusCode);
-                _agentLeg = null;
+                _agentSide.LegEnded();
                 ReportAgentFailure(failed.StatusCode);
                 _machine.Fire(_agentFailed, failed.StatusCode);
                 break;
             case AgentLegEvent.HungUp:
-                _agentLeg = null;
+                _agentSide.LegEnded();
                 Fire(CallTrigger.AgentHungUp);
                 break;
             default:
@@ -119,9 +89,9 @@ public sealed partial class InboundCall
     }
 
     /// <summary>The rung phone answered: bridge it, unless its answer is unusable (then it counts as not reached).</summary>
-    private void OnAnswered(IAgentLeg leg, string sdp)
+    private void OnAnswered(string sdp)
     {
-        if (_agentMedia is not { } media)
+        if (_agentSide.Media is not { } media)
         {
             return;
         }
@@ -129,26 +99,14 @@ public sealed partial class InboundCall
         if (!media.AcceptAnswer(sdp, out var error))
         {
             _services.Logger.LogWarning("Call {CallId}: {Party} answered with unusable SDP: {Error}", CallId, Party, error);
-            leg.Hangup();
-            _agentLeg = null;
+            _agentSide.Leg?.Hangup();
+            _agentSide.LegEnded();
             ReportAgentFailure(488);
             _machine.Fire(_agentFailed, 488);
             return;
         }
 
         _machine.Fire(_agentAnswered, sdp);
-    }
-
-    /// <summary>
-    /// An event of a leg the call no longer uses. Its answer crossed our CANCEL (RFC 3261 §9.1: the dialog must then be
-    /// ended with BYE), or it asks about a session the call has dropped (refused, RFC 3264 §8).
-    /// </summary>
-    private void OnAbandonedLeg(IAgentLeg leg, AgentLegEvent e)
-    {
-        if (AbandonedLeg.Settle(leg, e))
-        {
-            _services.Logger.LogDebug("Call {CallId}: a phone answered after the call gave up on it; hung it up", CallId);
-        }
     }
 
     /// <summary>Caller and agent (or transfer destination) are both up: relay audio between them.</summary>
@@ -164,17 +122,16 @@ public sealed partial class InboundCall
 
         _services.Logger.LogInformation("Call {CallId}: connected to {Party}", CallId, Party);
         _callerMedia.StopPlayback();
-        _callerMedia.Bridge(_agentMedia!);
+        _callerMedia.Bridge(_agentSide.Media!);
     }
 
     /// <summary>Leaving a dialling state: the ring timer stops; unless the phone answered, the attempt is dropped.</summary>
     private void StopDialling(bool connected)
     {
-        _ringTimer?.Dispose();
-        _ringTimer = null;
+        _agentSide.StopRingTimer();
         if (!connected)
         {
-            DropAgentLeg();
+            _agentSide.Drop();
             _ringing = null;
             _callerMedia.StopPlayback();
         }
@@ -191,16 +148,7 @@ public sealed partial class InboundCall
             return;
         }
 
-        if (status is 486 or 600 or 603)
-        {
-            _lastAgentFailure = "agent-failed-" + status;
-            _services.Router.Rejected(contact.Id, agent.Extension);
-        }
-        else
-        {
-            _lastAgentFailure = "agent-no-answer";
-            _services.Router.NoAnswer(contact.Id, agent.Extension);
-        }
+        _lastAgentFailure = _services.Router.NotReached(contact.Id, agent.Extension, status) ? "agent-failed-" + status : "agent-no-answer";
     }
 
     /// <summary>The queued call left routing: back to the flow, which continues at its no-agent path (or says goodbye).</summary>
@@ -208,20 +156,6 @@ public sealed partial class InboundCall
     {
         _routingFailure = reason;
         _run.OnNoAgent();
-    }
-
-    /// <summary>Ends the outbound leg (CANCEL while it rings, BYE once answered) and frees its media.</summary>
-    private void DropAgentLeg()
-    {
-        if (_agentLeg is { } leg)
-        {
-            _agentLeg = null;
-            leg.Cancel();
-            leg.Hangup();
-        }
-
-        _agentMedia?.Dispose();
-        _agentMedia = null;
     }
 
     /// <summary>The call cannot go on: goodbye in the caller's language (the prompt library falls back to English).</summary>

@@ -44,6 +44,7 @@ public sealed partial class InboundCall : ISessionParty
         _caller = caller;
         _services = services;
         _executor = new SerialExecutor(dispatch, e => services.Logger.LogError(e, "Call {CallId}: event handler failed", caller.CallId));
+        _agentSide = new DialledSide(_executor);
         _callerMedia = services.MediaFactory.Create(caller.CallId + "/caller", e => _executor.Post(() => OnMedia(e, fromAgent: false)));
         _run = services.Flows.CreateRun(flow, new FlowHost(this), caller.Caller ?? string.Empty, caller.Dialled);
         FlowName = flow.Name;

@@ -1,5 +1,6 @@
 using CallCenter.Calls.Legs;
 using CallCenter.Calls.Media;
+using CallCenter.Calls.Routing;
 using CallCenter.Routing;
 using Microsoft.Extensions.Logging;
 
@@ -103,16 +104,7 @@ public sealed partial class OutboundCallback
         _services.Logger.LogInformation("Callback {Id}: agent {Agent} did not take the callback ({Status})", CallbackId, agent, status);
         _agentSide.LegEnded();
         BackToWaiting();
-
-        // 486 Busy Here, 600 Busy Everywhere, 603 Decline: the agent said no (RFC 3261 §21.4.24, §21.6.1, §21.6.2).
-        if (status is 486 or 600 or 603)
-        {
-            _services.Router.Rejected(Contact.Id, agent);
-        }
-        else
-        {
-            _services.Router.NoAnswer(Contact.Id, agent);
-        }
+        _services.Router.NotReached(Contact.Id, agent, status);
     }
 
     /// <summary>The agent hung up after answering.</summary>

@@ -20,8 +20,8 @@ public sealed partial class OutboundCallback : IRoutedContact
     private readonly CallbackServices _services;
     private readonly SerialExecutor _executor;
     private readonly Action<OutboundCallback, CallbackAttemptEnd> _onEnded;
-    private readonly CallbackSide _agentSide;
-    private readonly CallbackSide _customerSide;
+    private readonly DialledSide _agentSide;
+    private readonly DialledSide _customerSide;
     private CallbackPhase _phase = CallbackPhase.Waiting;
 
     internal OutboundCallback(long callbackId, string number, WaitingContact contact, CallbackServices services, Action<OutboundCallback, CallbackAttemptEnd> onEnded)
@@ -32,8 +32,8 @@ public sealed partial class OutboundCallback : IRoutedContact
         _services = services;
         _onEnded = onEnded;
         _executor = new SerialExecutor(services.Dispatch, e => services.Logger.LogError(e, "Callback {Id}: event handler failed", callbackId));
-        _agentSide = new CallbackSide(_executor);
-        _customerSide = new CallbackSide(_executor);
+        _agentSide = new DialledSide(_executor);
+        _customerSide = new DialledSide(_executor);
     }
 
     /// <summary>The stored callback this try belongs to.</summary>

@@ -1,15 +1,15 @@
 using CallCenter.Calls.Actor;
-using CallCenter.Calls.Legs;
 using CallCenter.Calls.Media;
 
-namespace CallCenter.Calls.Callbacks;
+namespace CallCenter.Calls.Legs;
 
 /// <summary>
-/// One side of a callback try, the agent's or the customer's: its SIP leg, its media and the timer that limits its
-/// ringing, let go of together. Events reach the try (on its executor) only while they come from the side's current leg
-/// or media; those of a leg already let go of are settled by <see cref="AbandonedLeg"/>, those of old media dropped.
+/// One party a call dials out to (the agent or transfer target of an inbound call, either side of a callback try): its
+/// SIP leg, its media and the timer that limits its ringing, let go of together. Events reach the owner (on its executor)
+/// only while they come from the side's current leg or media; those of a leg already let go of are settled by
+/// <see cref="AbandonedLeg"/>, those of old media dropped.
 /// </summary>
-internal sealed class CallbackSide(SerialExecutor executor)
+internal sealed class DialledSide(SerialExecutor executor)
 {
     private ITimer? _ringTimer;
 

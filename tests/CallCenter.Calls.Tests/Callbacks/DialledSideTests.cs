@@ -7,16 +7,16 @@ using Microsoft.Extensions.Time.Testing;
 namespace CallCenter.Calls.Tests.Callbacks;
 
 /// <summary>One side of a callback try: only its current leg and media reach the try; a leg let go of is settled.</summary>
-public class CallbackSideTests
+public class DialledSideTests
 {
     private readonly SerialExecutor _executor = new(SerialExecutor.InlineDispatch, e => throw e);
     private readonly FakeLegMediaFactory _media = new();
     private readonly FakeTimeProvider _clock = new();
     private readonly List<string> _seen = [];
-    private readonly CallbackSide _side;
+    private readonly DialledSide _side;
     private FakeLeg? _leg;
 
-    public CallbackSideTests() => _side = new CallbackSide(_executor);
+    public DialledSideTests() => _side = new DialledSide(_executor);
 
     [Fact]
     public void Events_of_the_current_leg_and_media_reach_the_try()
