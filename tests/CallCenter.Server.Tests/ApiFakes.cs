@@ -63,29 +63,43 @@ internal sealed class FakeContactCentre : IContactCentre
     }
 }
 
-/// <summary>Routing as the transfer endpoint uses it: the transfers asked for, in order.</summary>
-internal sealed class TransferRecordingRouter : IQueueRouter
+/// <summary>
+/// Routing that records what it is told: every call as an event line, the contact last enqueued, and the transfers
+/// asked for, in order.
+/// </summary>
+internal sealed class RecordingRouter : IQueueRouter
 {
+    public List<string> Events { get; } = [];
+
+    public (WaitingContact Contact, IRoutedContact Owner) Last { get; private set; }
+
     public List<(string ContactId, string QueueId, IReadOnlyList<SkillRequirement>? Requirements)> Transfers { get; } = [];
 
-    public void Transfer(string contactId, string queueId, IReadOnlyList<SkillRequirement>? requirements) =>
+    public void Enqueue(WaitingContact contact, IRoutedContact owner)
+    {
+        Last = (contact, owner);
+        Events.Add("enqueue " + contact.Id);
+    }
+
+    public void Answered(string contactId, string agentId) => Events.Add("answered " + contactId);
+
+    public void NoAnswer(string contactId, string agentId) => Events.Add("no-answer " + contactId);
+
+    public void Rejected(string contactId, string agentId) => Events.Add("rejected " + contactId);
+
+    public void Abandoned(string contactId) => Events.Add("abandoned " + contactId);
+
+    public void HandedOver(string contactId) => Events.Add("handed-over " + contactId);
+
+    public void Ended(string contactId) => Events.Add("ended " + contactId);
+
+    public void Transfer(string contactId, string queueId, IReadOnlyList<SkillRequirement>? requirements)
+    {
         Transfers.Add((contactId, queueId, requirements));
+        Events.Add("transfer " + contactId);
+    }
 
-    public void Enqueue(WaitingContact contact, IRoutedContact owner) => throw new InvalidOperationException("not used by the API");
-
-    public void Answered(string contactId, string agentId) => throw new InvalidOperationException("not used by the API");
-
-    public void NoAnswer(string contactId, string agentId) => throw new InvalidOperationException("not used by the API");
-
-    public void Rejected(string contactId, string agentId) => throw new InvalidOperationException("not used by the API");
-
-    public void Abandoned(string contactId) => throw new InvalidOperationException("not used by the API");
-
-    public void HandedOver(string contactId) => throw new InvalidOperationException("not used by the API");
-
-    public void Ended(string contactId) => throw new InvalidOperationException("not used by the API");
-
-    public Task<WaitEstimate?> EstimateAsync(string contactId) => throw new InvalidOperationException("not used by the API");
+    public Task<WaitEstimate?> EstimateAsync(string contactId) => Task.FromResult<WaitEstimate?>(null);
 }
 
 /// <summary>A clock stopped at one instant.</summary>
@@ -94,56 +108,86 @@ internal sealed class StoppedClock(DateTimeOffset now) : TimeProvider
     public override DateTimeOffset GetUtcNow() => now;
 }
 
-/// <summary>The API alone on an ephemeral loopback port, over a fake routing and a store in a temporary folder.</summary>
-internal sealed class ApiHost : IAsyncDisposable
+/// <summary>The API on an ephemeral loopback port, with the services a test registers.</summary>
+internal sealed class ApiWebApp : IAsyncDisposable
 {
-    public static readonly DateTimeOffset Now = new(2026, 11, 24, 12, 0, 0, TimeSpan.Zero);
-
     private readonly WebApplication _app;
-    private readonly string _folder;
 
-    private ApiHost(WebApplication app, string folder, FakeContactCentre centre, AgentStateLog log)
+    private ApiWebApp(WebApplication app)
     {
         _app = app;
-        _folder = folder;
-        Centre = centre;
-        Log = log;
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         Http = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(10) };
     }
 
-    public FakeContactCentre Centre { get; }
-
-    public TransferRecordingRouter Router { get; private init; } = null!;
-
-    public AgentStateLog Log { get; }
-
     public HttpClient Http { get; }
 
-    public static async Task<ApiHost> StartAsync()
+    /// <summary>Starts the API over <paramref name="register"/>'s services; <paramref name="map"/> adds endpoints.</summary>
+    public static async Task<ApiWebApp> StartAsync(Action<IServiceCollection> register, Action<WebApplication>? map = null)
     {
-        var folder = Directory.CreateTempSubdirectory("callcenter-api-test").FullName;
-        var log = new AgentStateLog(CallCenterDatabase.Open(new StoreOptions { Path = Path.Combine(folder, "callcenter.db") }));
-        var centre = new FakeContactCentre();
-        var router = new TransferRecordingRouter();
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
-        builder.Services.AddSingleton<IContactCentre>(centre);
-        builder.Services.AddSingleton<IQueueRouter>(router);
-        builder.Services.AddSingleton(log);
-        builder.Services.AddSingleton<TimeProvider>(new StoppedClock(Now));
+        register(builder.Services);
         builder.Services.AddCallCenterApi();
         var app = builder.Build();
         app.MapCallCenterApi();
+        map?.Invoke(app);
         await app.StartAsync();
-        return new ApiHost(app, folder, centre, log) { Router = router };
+        return new ApiWebApp(app);
     }
 
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
         await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
+
+/// <summary>The API alone on an ephemeral loopback port, over a fake routing and a store in a temporary folder.</summary>
+internal sealed class ApiHost : IAsyncDisposable
+{
+    public static readonly DateTimeOffset Now = new(2026, 11, 24, 12, 0, 0, TimeSpan.Zero);
+
+    private readonly ApiWebApp _app;
+    private readonly string _folder;
+
+    private ApiHost(ApiWebApp app, string folder, FakeContactCentre centre, RecordingRouter router, AgentStateLog log)
+    {
+        _app = app;
+        _folder = folder;
+        Centre = centre;
+        Router = router;
+        Log = log;
+    }
+
+    public FakeContactCentre Centre { get; }
+
+    public RecordingRouter Router { get; }
+
+    public AgentStateLog Log { get; }
+
+    public HttpClient Http => _app.Http;
+
+    public static async Task<ApiHost> StartAsync()
+    {
+        var folder = Directory.CreateTempSubdirectory("callcenter-api-test").FullName;
+        var log = new AgentStateLog(CallCenterDatabase.Open(new StoreOptions { Path = Path.Combine(folder, "callcenter.db") }));
+        var centre = new FakeContactCentre();
+        var router = new RecordingRouter();
+        var app = await ApiWebApp.StartAsync(services =>
+        {
+            services.AddSingleton<IContactCentre>(centre);
+            services.AddSingleton<IQueueRouter>(router);
+            services.AddSingleton(log);
+            services.AddSingleton<TimeProvider>(new StoppedClock(Now));
+        });
+        return new ApiHost(app, folder, centre, router, log);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
         await _app.DisposeAsync();
         Directory.Delete(_folder, recursive: true);
     }

@@ -9,12 +9,7 @@ using CallCenter.Calls.Trunks;
 using CallCenter.Routing;
 using CallCenter.Server.Http;
 using CallCenter.Store;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CallCenter.Server.Tests;
@@ -179,12 +174,12 @@ public class CallbackApiTests
 /// <summary>The API with a callback desk over a store in a temporary folder; routing records, the trunk accepts E.164.</summary>
 internal sealed class CallbackApiHost : IAsyncDisposable
 {
-    public static readonly DateTimeOffset Now = new(2026, 11, 24, 12, 0, 0, TimeSpan.Zero);
+    public static readonly DateTimeOffset Now = ApiHost.Now;
 
-    private readonly WebApplication _app;
+    private readonly ApiWebApp _app;
     private readonly string _folder;
 
-    private CallbackApiHost(WebApplication app, string folder, CallbackStore store, CallbackDesk desk, ApiRouter router, ApiPhones phones)
+    private CallbackApiHost(ApiWebApp app, string folder, CallbackStore store, CallbackDesk desk, RecordingRouter router, ApiPhones phones)
     {
         _app = app;
         _folder = folder;
@@ -192,17 +187,15 @@ internal sealed class CallbackApiHost : IAsyncDisposable
         Desk = desk;
         Router = router;
         Phones = phones;
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        Http = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(10) };
     }
 
-    public HttpClient Http { get; }
+    public HttpClient Http => _app.Http;
 
     public CallbackStore Store { get; }
 
     public CallbackDesk Desk { get; }
 
-    public ApiRouter Router { get; }
+    public RecordingRouter Router { get; }
 
     public ApiPhones Phones { get; }
 
@@ -210,28 +203,24 @@ internal sealed class CallbackApiHost : IAsyncDisposable
     {
         var folder = Directory.CreateTempSubdirectory("callcenter-callback-api-test").FullName;
         var store = new CallbackStore(CallCenterDatabase.Open(new StoreOptions { Path = Path.Combine(folder, "callcenter.db") }));
-        var router = new ApiRouter();
+        var router = new RecordingRouter();
         var phones = new ApiPhones();
         var trunk = new ApiTrunk();
-        var clock = new FixedClock(Now);
+        var clock = new StoppedClock(Now);
         var services = new CallbackServices(router, phones, trunk, new ApiMedia(), clock, new CallbackOptions(), NullLogger.Instance, SerialExecutor.InlineDispatch);
         var desk = new CallbackDesk(store, new CallbackScheduler(store, services), router, trunk, clock, NullLogger.Instance);
 
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        builder.Services.AddSingleton<IContactCentre>(new FakeContactCentre());
-        builder.Services.AddSingleton<TimeProvider>(clock);
-        if (withDesk)
-        {
-            builder.Services.AddSingleton(desk);
-        }
-
-        builder.Services.AddCallCenterApi();
-        var app = builder.Build();
-        app.MapCallCenterApi();
-        app.MapCallbacks();
-        await app.StartAsync();
+        var app = await ApiWebApp.StartAsync(
+            registered =>
+            {
+                registered.AddSingleton<IContactCentre>(new FakeContactCentre());
+                registered.AddSingleton<TimeProvider>(clock);
+                if (withDesk)
+                {
+                    registered.AddSingleton(desk);
+                }
+            },
+            web => web.MapCallbacks());
         return new CallbackApiHost(app, folder, store, desk, router, phones);
     }
 
@@ -252,45 +241,9 @@ internal sealed class CallbackApiHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        Http.Dispose();
-        await _app.StopAsync();
         await _app.DisposeAsync();
         Directory.Delete(_folder, recursive: true);
     }
-}
-
-internal sealed class FixedClock(DateTimeOffset now) : TimeProvider
-{
-    public override DateTimeOffset GetUtcNow() => now;
-}
-
-internal sealed class ApiRouter : IQueueRouter
-{
-    public List<string> Events { get; } = [];
-
-    public (WaitingContact Contact, IRoutedContact Owner) Last { get; private set; }
-
-    public void Enqueue(WaitingContact contact, IRoutedContact owner)
-    {
-        Last = (contact, owner);
-        Events.Add("enqueue " + contact.Id);
-    }
-
-    public void Answered(string contactId, string agentId) => Events.Add("answered " + contactId);
-
-    public void NoAnswer(string contactId, string agentId) => Events.Add("no-answer " + contactId);
-
-    public void Rejected(string contactId, string agentId) => Events.Add("rejected " + contactId);
-
-    public void Abandoned(string contactId) => Events.Add("abandoned " + contactId);
-
-    public void HandedOver(string contactId) => Events.Add("handed-over " + contactId);
-
-    public void Ended(string contactId) => Events.Add("ended " + contactId);
-
-    public void Transfer(string contactId, string queueId, IReadOnlyList<SkillRequirement>? requirements) => Events.Add("transfer " + contactId);
-
-    public Task<WaitEstimate?> EstimateAsync(string contactId) => Task.FromResult<WaitEstimate?>(null);
 }
 
 internal sealed class ApiLeg : IAgentLeg

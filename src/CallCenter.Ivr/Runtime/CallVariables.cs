@@ -45,11 +45,7 @@ public sealed class CallVariables : IReadOnlyDictionary<string, string>
     }
 
     /// <summary>The value, or null when the variable is not set.</summary>
-    public string? GetValueOrNull(string key)
-    {
-        int index = IndexOf(key);
-        return index < 0 ? null : _entries[index].Value;
-    }
+    public string? GetValueOrNull(string key) => GetValueOrNull(key.AsSpan());
 
     /// <summary>The value of the variable named by <paramref name="key"/> (a slice of a template), or null; nothing is allocated.</summary>
     internal string? GetValueOrNull(ReadOnlySpan<char> key)

@@ -36,36 +36,6 @@ public sealed class AgentStateRecorder(AgentStateLog log, ILogger<AgentStateReco
     }
 
     /// <inheritdoc />
-    public void Offered(string queue, bool callback)
-    {
-    }
-
-    /// <inheritdoc />
-    public void Answered(string queue, TimeSpan wait, bool withinThreshold)
-    {
-    }
-
-    /// <inheritdoc />
-    public void Abandoned(string queue, TimeSpan wait, bool afterThreshold)
-    {
-    }
-
-    /// <inheritdoc />
-    public void RingNoAnswer(string queue, string agentId)
-    {
-    }
-
-    /// <inheritdoc />
-    public void Handled(string queue, TimeSpan handleTime)
-    {
-    }
-
-    /// <inheritdoc />
-    public void EstimateChecked(string queue, TimeSpan estimated, TimeSpan actual)
-    {
-    }
-
-    /// <inheritdoc />
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         // No new changes are accepted; the loop writes what is queued and ends (or the host gives up waiting).

@@ -42,10 +42,9 @@ public static class AgentTransferEndpoints
             return ApiProblem.NotOneOf("queue", body.Value.Queue, queues);
         }
 
-        var agents = await centre.GetAgentsAsync().ConfigureAwait(false);
-        if (agents.FirstOrDefault(a => string.Equals(a.Extension, extension, StringComparison.Ordinal)) is not { } agent)
+        if (await AgentLookup.FindAsync(centre, extension).ConfigureAwait(false) is not { } agent)
         {
-            return ApiProblem.NotFound($"no agent has extension {extension}");
+            return AgentLookup.Unknown(extension);
         }
 
         if (agent.State != AgentState.OnCall || agent.ContactId is not { } contactId)

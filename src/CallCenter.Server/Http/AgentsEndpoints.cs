@@ -1,4 +1,3 @@
-using System.Globalization;
 using CallCenter.Calls.Routing;
 using CallCenter.Routing;
 using CallCenter.Server.Agents;
@@ -27,9 +26,9 @@ public static class AgentsEndpoints
             .WithSummary("Every configured agent with its live state, in configuration order.");
 
         agents.MapGet("/{extension}", async (string extension, [FromServices] IContactCentre centre) =>
-                await FindAsync(centre, extension).ConfigureAwait(false) is { } agent
+                await AgentLookup.FindAsync(centre, extension).ConfigureAwait(false) is { } agent
                     ? Results.Ok(AgentView.From(agent))
-                    : UnknownAgent(extension))
+                    : AgentLookup.Unknown(extension))
             .WithName("GetAgent")
             .WithSummary("One agent with its live state.")
             .Produces<AgentView>()
@@ -62,9 +61,9 @@ public static class AgentsEndpoints
             return invalid!;
         }
 
-        if (await FindAsync(centre, extension).ConfigureAwait(false) is not { } agent)
+        if (await AgentLookup.FindAsync(centre, extension).ConfigureAwait(false) is not { } agent)
         {
-            return UnknownAgent(extension);
+            return AgentLookup.Unknown(extension);
         }
 
         // The state the agent is already in (a retried request, a second click) changes nothing and is no conflict.
@@ -78,7 +77,7 @@ public static class AgentsEndpoints
         return result switch
         {
             { Applied: true, Agent: { } changed } => TypedResults.Ok(AgentView.From(changed)),
-            { Agent: null } => UnknownAgent(extension),
+            { Agent: null } => AgentLookup.Unknown(extension),
             _ => ApiProblem.Conflict($"agent {extension} is {AgentStateNames.Name(result.Agent.State)}: {result.Error}"),
         };
     }
@@ -106,9 +105,9 @@ public static class AgentsEndpoints
             return ApiProblem.InvalidField("from", "must not be after to");
         }
 
-        if (await FindAsync(centre, extension).ConfigureAwait(false) is null)
+        if (await AgentLookup.FindAsync(centre, extension).ConfigureAwait(false) is null)
         {
-            return UnknownAgent(extension);
+            return AgentLookup.Unknown(extension);
         }
 
         var changes = log.Query(extension, start, end).Select(AgentHistoryEntryView.From).ToList();
@@ -123,12 +122,6 @@ public static class AgentsEndpoints
             return true;
         }
 
-        // A time without an offset is taken as UTC, never as the server's local time.
-        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out instant);
+        return IsoInstant.TryParse(text, out instant);
     }
-
-    private static async Task<AgentStatus?> FindAsync(IContactCentre centre, string extension) =>
-        (await centre.GetAgentsAsync().ConfigureAwait(false)).FirstOrDefault(a => string.Equals(a.Extension, extension, StringComparison.Ordinal));
-
-    private static IResult UnknownAgent(string extension) => ApiProblem.NotFound($"no agent has extension {extension}");
 }

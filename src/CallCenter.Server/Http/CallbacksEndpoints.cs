@@ -1,4 +1,3 @@
-using System.Globalization;
 using CallCenter.Calls.Callbacks;
 using Microsoft.AspNetCore.Mvc;
 
@@ -74,8 +73,7 @@ public static class CallbacksEndpoints
             return false;
         }
 
-        // A time without an offset is taken as UTC, never as the server's local time.
-        if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out at))
+        if (!IsoInstant.TryParse(text, out at))
         {
             problem = ApiProblem.InvalidField("at", $"'{text}' is not {Example}");
             return false;

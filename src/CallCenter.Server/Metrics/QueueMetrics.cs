@@ -93,9 +93,4 @@ public sealed class QueueMetrics : IRoutingObserver
     public void EstimateChecked(string queue, TimeSpan estimated, TimeSpan actual) =>
         _estimateError.WithLabels(queue).Observe((actual - estimated).TotalSeconds);
 
-    /// <inheritdoc />
-    public void AgentStateChanged(AgentStatus agent)
-    {
-        // Agents by state are read live at scrape time (QueueStatusMetrics); a change needs nothing here.
-    }
 }
