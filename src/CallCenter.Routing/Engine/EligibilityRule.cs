@@ -23,12 +23,17 @@ internal sealed class EligibilityRule
     /// <summary>Canonical text of the rule (sorted), equal for equal rules.</summary>
     public string Key { get; }
 
-    /// <summary>The rule after the first <paramref name="stepCount"/> expansion steps (0 = the requirements alone).</summary>
-    public static EligibilityRule For(IReadOnlyList<SkillRequirement> requirements, IReadOnlyList<ExpansionStep> steps, int stepCount)
+    /// <summary>
+    /// The rule at every step count, index 0 = the requirements alone, index i = after the first i
+    /// <paramref name="steps"/>. Built in one pass: each step only widens what the steps before it allowed.
+    /// </summary>
+    public static EligibilityRule[] ForEachStep(IReadOnlyList<SkillRequirement> requirements, IReadOnlyList<ExpansionStep> steps)
     {
+        var rules = new EligibilityRule[steps.Count + 1];
         int? lowered = null;
         var alternatives = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (int i = 0; i < stepCount; i++)
+        rules[0] = Build(requirements, lowered, alternatives);
+        for (int i = 0; i < steps.Count; i++)
         {
             var step = steps[i];
             if (step.MinProficiency is int min)
@@ -40,8 +45,15 @@ internal sealed class EligibilityRule
             {
                 alternatives[alt.Skill] = alternatives.TryGetValue(alt.Skill, out int have) ? Math.Min(have, alt.MinProficiency) : alt.MinProficiency;
             }
+
+            rules[i + 1] = Build(requirements, lowered, alternatives);
         }
 
+        return rules;
+    }
+
+    private static EligibilityRule Build(IReadOnlyList<SkillRequirement> requirements, int? lowered, Dictionary<string, int> alternatives)
+    {
         // Steps only widen: a step's minimum replaces a requirement's only when it is lower.
         var required = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var r in requirements)

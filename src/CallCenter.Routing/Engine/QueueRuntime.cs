@@ -15,4 +15,7 @@ internal sealed class QueueRuntime(QueueDefinition definition, ExpansionStep[] s
 
     /// <summary>Pools for contacts that use the queue's own requirements, built on first use.</summary>
     public RoutingPool[]? DefaultPools { get; set; }
+
+    /// <summary>Pools for contacts with their own requirements, keyed by the requirement list, built on first use.</summary>
+    public Dictionary<string, RoutingPool[]> CustomPools { get; } = new(StringComparer.Ordinal);
 }

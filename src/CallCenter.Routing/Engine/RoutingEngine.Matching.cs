@@ -101,25 +101,48 @@ public sealed partial class RoutingEngine
         }
     }
 
-    /// <summary>One pool per expansion step for these requirements (index 0 = no step yet).</summary>
+    /// <summary>
+    /// One pool per expansion step for these requirements (index 0 = no step yet). Cached per queue and
+    /// requirement set, so a contact with the same custom requirements as an earlier one costs one lookup.
+    /// </summary>
     private RoutingPool[] PoolsFor(QueueRuntime queue, IReadOnlyList<SkillRequirement>? requirements)
     {
-        if (requirements is null && queue.DefaultPools is { } cached)
-        {
-            return cached;
-        }
-
-        var pools = new RoutingPool[queue.Steps.Length + 1];
-        for (int i = 0; i < pools.Length; i++)
-        {
-            pools[i] = GetPool(EligibilityRule.For(requirements ?? queue.Definition.Requirements, queue.Steps, i), queue.Definition.Strategy);
-        }
-
         if (requirements is null)
         {
-            queue.DefaultPools = pools;
+            return queue.DefaultPools ??= BuildPools(queue, queue.Definition.Requirements);
+        }
+
+        var key = RequirementsKey(requirements);
+        if (!queue.CustomPools.TryGetValue(key, out var pools))
+        {
+            pools = BuildPools(queue, requirements);
+            queue.CustomPools.Add(key, pools);
         }
 
         return pools;
+    }
+
+    private RoutingPool[] BuildPools(QueueRuntime queue, IReadOnlyList<SkillRequirement> requirements)
+    {
+        var rules = EligibilityRule.ForEachStep(requirements, queue.Steps);
+        var pools = new RoutingPool[rules.Length];
+        for (int i = 0; i < rules.Length; i++)
+        {
+            pools[i] = GetPool(rules[i], queue.Definition.Strategy);
+        }
+
+        return pools;
+    }
+
+    /// <summary>The requirements as given (order kept); names are length-prefixed so no two lists share a key.</summary>
+    private static string RequirementsKey(IReadOnlyList<SkillRequirement> requirements)
+    {
+        var text = new System.Text.StringBuilder();
+        foreach (var r in requirements)
+        {
+            text.Append(r.Skill.Length).Append(':').Append(r.Skill).Append(r.MinProficiency).Append(';');
+        }
+
+        return text.ToString();
     }
 }

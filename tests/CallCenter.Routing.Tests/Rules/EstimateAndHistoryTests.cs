@@ -20,19 +20,7 @@ public sealed class EstimateAndHistoryTests
     [Fact]
     public void Estimate_is_position_times_average_handle_time_over_staffed_agents()
     {
-        var engine = new RoutingEngine([Queue("q", Need("s", 1)) with { WrapUp = TimeSpan.FromSeconds(10) }]);
-        engine.Ready("a1", 0, ("s", 5));
-        engine.Ready("a2", 0, ("s", 5));
-
-        // Handle times (talk + wrap-up): 60 + 10 and 100 + 10 → average 90 s.
-        engine.Call("h1", "q", 0);
-        engine.Call("h2", "q", 0);
-        engine.Answered("h1", engine.AgentOf("h1"), At(0));
-        engine.Answered("h2", engine.AgentOf("h2"), At(0));
-        engine.CallEnded("h1", At(60));
-        engine.CallEnded("h2", At(100));
-        engine.Call("busy1", "q", 200);
-        engine.Call("busy2", "q", 200);
+        var engine = TwoBusyAgentsAfterTwoHandledCalls();
         engine.Call("w1", "q", 201);
         engine.Call("w2", "q", 202);
         engine.Call("w3", "q", 203);
@@ -44,17 +32,7 @@ public sealed class EstimateAndHistoryTests
     [Fact]
     public void Callers_ahead_count_by_the_share_of_recent_callers_an_agent_served()
     {
-        var engine = new RoutingEngine([Queue("q", Need("s", 1)) with { WrapUp = TimeSpan.FromSeconds(10) }]);
-        engine.Ready("a1", 0, ("s", 5));
-        engine.Ready("a2", 0, ("s", 5));
-        engine.Call("h1", "q", 0);
-        engine.Call("h2", "q", 0);
-        engine.Answered("h1", engine.AgentOf("h1"), At(0));
-        engine.Answered("h2", engine.AgentOf("h2"), At(0));
-        engine.CallEnded("h1", At(60));
-        engine.CallEnded("h2", At(100));
-        engine.Call("busy1", "q", 200);
-        engine.Call("busy2", "q", 200);
+        var engine = TwoBusyAgentsAfterTwoHandledCalls();
 
         // Two served, two hung up while waiting: half of the callers ahead are expected to be served.
         engine.Call("gone1", "q", 201);
@@ -126,5 +104,25 @@ public sealed class EstimateAndHistoryTests
         Assert.Equal(4, errors.Count);
         var thrown = Assert.Throws<ArgumentException>(() => new RoutingEngine(queues));
         Assert.Contains("missing", thrown.Message);
+    }
+
+    /// <summary>
+    /// Two staffed agents, both busy from 200 s, after two handled calls whose handle times (talk + wrap-up)
+    /// are 60 + 10 and 100 + 10 → average 90 s.
+    /// </summary>
+    private static RoutingEngine TwoBusyAgentsAfterTwoHandledCalls()
+    {
+        var engine = new RoutingEngine([Queue("q", Need("s", 1)) with { WrapUp = TimeSpan.FromSeconds(10) }]);
+        engine.Ready("a1", 0, ("s", 5));
+        engine.Ready("a2", 0, ("s", 5));
+        engine.Call("h1", "q", 0);
+        engine.Call("h2", "q", 0);
+        engine.Answered("h1", engine.AgentOf("h1"), At(0));
+        engine.Answered("h2", engine.AgentOf("h2"), At(0));
+        engine.CallEnded("h1", At(60));
+        engine.CallEnded("h2", At(100));
+        engine.Call("busy1", "q", 200);
+        engine.Call("busy2", "q", 200);
+        return engine;
     }
 }

@@ -107,4 +107,22 @@ public sealed class ExpansionTests
 
         Assert.Equal("mid", result.SingleOffer().AgentId);
     }
+
+    [Fact]
+    public void Contacts_with_the_same_own_requirements_widen_together_and_other_requirements_stay_apart()
+    {
+        var engine = new RoutingEngine([Billing() with { WrapUp = TimeSpan.Zero }]);
+        Own(engine, "tl1", 0, Need("billing", 7), Need("tl", 5));
+        Own(engine, "ms", 0.5, Need("billing", 7), Need("ms", 5));
+        Own(engine, "tl2", 1, Need("billing", 7), Need("tl", 5));
+        engine.AdvanceTo(At(40));
+
+        // Step 1 (minimum 3) has applied to all three; the agent speaks tl, not ms, so "ms" is never its caller.
+        Assert.Equal("tl1", engine.Ready("agent", 40, ("billing", 4), ("tl", 5)).SingleOffer().Contact.Id);
+        Assert.True(engine.Answered("tl1", "agent", At(41)).Applied);
+        Assert.Equal("tl2", engine.CallEnded("tl1", At(42)).SingleOffer().Contact.Id);
+    }
+
+    private static void Own(RoutingEngine engine, string id, double seconds, params SkillRequirement[] requirements) =>
+        Assert.True(engine.Enqueue(new WaitingContact(id, "billing", 0, At(seconds), Requirements: requirements), At(seconds)).Applied);
 }
