@@ -60,20 +60,13 @@ public sealed class AgentStateLog(CallCenterDatabase database)
             command.Parameters.AddWithValue("$extension", extension);
             command.Parameters.AddWithValue("$from", StoredTime.ToStored(from));
             command.Parameters.AddWithValue("$to", StoredTime.ToStored(to));
-            var changes = new List<AgentStateEntry>();
-            using SqliteDataReader reader = command.ExecuteReader();
-            while (reader.Read())
-            {
-                changes.Add(ReadEntry(reader));
-            }
-
-            return (IReadOnlyList<AgentStateEntry>)changes;
+            return command.ReadAll(ReadEntry);
         });
     }
 
     private static AgentStateEntry ReadEntry(SqliteDataReader reader) => new(
-        StoredTime.FromStored(reader.GetInt64(0)),
+        reader.Time(0),
         reader.GetString(1),
         reader.GetString(2),
-        reader.IsDBNull(3) ? null : reader.GetString(3));
+        reader.NullableText(3));
 }

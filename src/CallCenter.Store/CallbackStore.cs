@@ -135,14 +135,7 @@ public sealed class CallbackStore(CallCenterDatabase database)
     {
         command.CommandText = "SELECT callback_id, at, result FROM callback_attempts WHERE callback_id = $id ORDER BY at, id";
         command.Parameters.AddWithValue("$id", id);
-        var attempts = new List<CallbackAttempt>();
-        using SqliteDataReader reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            attempts.Add(new CallbackAttempt(reader.GetInt64(0), StoredTime.FromStored(reader.GetInt64(1)), (CallbackAttemptResult)reader.GetInt32(2)));
-        }
-
-        return (IReadOnlyList<CallbackAttempt>)attempts;
+        return command.ReadAll(reader => new CallbackAttempt(reader.GetInt64(0), reader.Time(1), (CallbackAttemptResult)reader.GetInt32(2)));
     });
 
     /// <summary>Closes a pending callback as done (the caller was reached).</summary>

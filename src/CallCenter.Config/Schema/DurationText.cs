@@ -22,16 +22,9 @@ public static partial class DurationText
             return false;
         }
 
-        long seconds = 0;
-        try
-        {
-            seconds = checked(Part(match, "h") * 3600 + Part(match, "m") * 60 + Part(match, "s"));
-        }
-        catch (OverflowException)
-        {
-            return false;
-        }
-
+        // At most nine digits a part, so the sum stays below 4e12 and cannot overflow a long; it can still
+        // exceed what a TimeSpan holds.
+        long seconds = Part(match, "h") * 3600 + Part(match, "m") * 60 + Part(match, "s");
         if (seconds > (long)TimeSpan.MaxValue.TotalSeconds)
         {
             return false;

@@ -10,6 +10,22 @@ namespace CallCenter.Config.Schema;
 /// </summary>
 public static class Expect
 {
+    /// <summary>A mapping (an empty value is refused: the item needs settings).</summary>
+    public static MappingNode? Mapping(Node node, string subject, string shape, ErrorCollector errors)
+    {
+        if (node is not MappingNode map)
+        {
+            if (node is not UnreadableNode)
+            {
+                errors.Add(node.Start, $"{subject} must be {shape} (found {Describe.Found(node)})");
+            }
+
+            return null;
+        }
+
+        return map;
+    }
+
     /// <summary>A mapping; an empty value (<c>skills:</c> with nothing after it) counts as an empty mapping.</summary>
     public static MappingNode? MappingOrEmpty(Node node, string subject, string shape, ErrorCollector errors)
     {

@@ -17,13 +17,8 @@ internal static class AgentReader
     {
         // Until the extension is known the agent is named by its position in the list.
         string anonymous = $"agent #{itemNumber}";
-        if (item is not MappingNode map)
+        if (Expect.Mapping(item, anonymous, "a mapping with the keys extension, name, secret and skills", errors) is not { } map)
         {
-            if (item is not UnreadableNode)
-            {
-                errors.Add(item.Start, $"{anonymous} must be a mapping with the keys extension, name, secret and skills (found {Describe.Found(item)})");
-            }
-
             return new Result(null, null);
         }
 

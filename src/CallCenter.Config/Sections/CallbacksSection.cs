@@ -13,13 +13,8 @@ internal sealed class CallbacksSection : ConfigSection
     public override void Read(Node value, ConfigBuilder builder, ErrorCollector errors)
     {
         builder.CallbacksDeclared = true;
-        if (value is not MappingNode map)
+        if (Expect.Mapping(value, "callbacks", "a mapping such as { trunk: provider, attempts: 3, retry-after: 5m }", errors) is not { } map)
         {
-            if (value is not UnreadableNode)
-            {
-                errors.Add(value.Start, $"callbacks must be a mapping such as {{ trunk: provider, attempts: 3, retry-after: 5m }} (found {Describe.Found(value)})");
-            }
-
             return;
         }
 

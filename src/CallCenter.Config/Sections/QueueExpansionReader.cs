@@ -46,13 +46,8 @@ internal static class QueueExpansionReader
     private static QueueExpansionStep? ReadStep(Fields queue, Node item, int number, TimeSpan? previous, IReadOnlyDictionary<string, int>? skills)
     {
         string context = $"{queue.Context}expand step {number}: ";
-        if (item is not MappingNode map)
+        if (Expect.Mapping(item, context.TrimEnd(), "a mapping such as { after: 30s, min-proficiency: 3 }", queue.Errors) is not { } map)
         {
-            if (item is not UnreadableNode)
-            {
-                queue.Errors.Add(item.Start, $"{context}must be a mapping such as {{ after: 30s, min-proficiency: 3 }} (found {Describe.Found(item)})");
-            }
-
             return null;
         }
 

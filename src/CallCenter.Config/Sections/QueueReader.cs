@@ -28,13 +28,8 @@ internal static class QueueReader
         string context = $"queue \"{name}\": ";
         var overflows = new List<QueueFallbackReader.OverflowReference>();
         var callbackUses = new List<(TextPosition, string)>();
-        if (value is not MappingNode map)
+        if (Expect.Mapping(value, context.TrimEnd(), "a mapping of settings starting with skills:, such as { skills: { sales: 5 } }", errors) is not { } map)
         {
-            if (value is not UnreadableNode)
-            {
-                errors.Add(value.Start, $"{context}must be a mapping of settings starting with skills:, such as {{ skills: {{ sales: 5 }} }} (found {Describe.Found(value)})");
-            }
-
             return new Result(null, overflows, callbackUses);
         }
 

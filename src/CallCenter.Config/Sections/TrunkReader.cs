@@ -17,13 +17,9 @@ internal static class TrunkReader
     public static TrunkConfig? Read(string name, Node value, ErrorCollector errors)
     {
         string context = $"trunk \"{name}\": ";
-        if (value is not MappingNode map)
+        const string Shape = "a mapping of settings such as { host: sip.example.net, caller-id: \"+6328881234\", default-region: PH }";
+        if (Expect.Mapping(value, context.TrimEnd(), Shape, errors) is not { } map)
         {
-            if (value is not UnreadableNode)
-            {
-                errors.Add(value.Start, $"{context}must be a mapping of settings such as {{ host: sip.example.net, caller-id: \"+6328881234\", default-region: PH }} (found {Describe.Found(value)})");
-            }
-
             return null;
         }
 
