@@ -38,7 +38,7 @@ public static class RegisteredAgentTarget
         if (binding.Source.Transport == SipTransportKind.Udp && IPAddress.TryParse(contact.Host.Trim('[', ']'), out var host)
             && host.Equals(binding.Source.EndPoint.Address) && contact.Transport is null or "udp")
         {
-            return new SipRemote(SipTransportKind.Udp, new IPEndPoint(host, contact.Port ?? 5060));
+            return new SipRemote(SipTransportKind.Udp, new IPEndPoint(host, contact.Port ?? TransferTarget.DefaultPort));
         }
 
         return binding.Source;

@@ -9,8 +9,8 @@ namespace CallCenter.Calls.Sip;
 
 /// <summary>
 /// Turns the SIP URI of a flow's <c>transfer: { uri: … }</c> into a target the agent dialer can ring. The host must be
-/// an IP address: finding the server for a domain name (RFC 3263 NAPTR/SRV/A lookups) comes with SIP trunks. Without a
-/// port the default 5060 applies, and without a <c>transport</c> parameter UDP (RFC 3263 §4.1, §4.2 for a numeric host).
+/// an IP address: a transfer does no DNS lookup (RFC 3263 NAPTR/SRV/A); calls to names go out through a trunk. Without
+/// a port the default 5060 applies, and without a <c>transport</c> parameter UDP (RFC 3263 §4.1, §4.2 for a numeric host).
 /// </summary>
 public static class TransferTarget
 {
@@ -35,7 +35,7 @@ public static class TransferTarget
 
         if (!IPAddress.TryParse(parsed.Host.Trim('[', ']'), out var address))
         {
-            error = $"'{uri}': the host must be an IP address until SIP trunks bring DNS lookups (RFC 3263)";
+            error = $"'{uri}': the host must be an IP address: transfers do no DNS lookup (RFC 3263); calls to names go through a trunk";
             return false;
         }
 

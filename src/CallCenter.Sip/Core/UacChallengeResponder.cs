@@ -57,10 +57,13 @@ public sealed class UacChallengeResponder(DigestClient client)
         return false;
     }
 
-    /// <summary>A challenge that parses, that this library can answer, for our realm, with an algorithm our secret serves.</summary>
+    /// <summary>
+    /// A challenge that parses and is for our realm. Whether this library and our secret can answer it (qop, algorithm,
+    /// a stored HA1's algorithm) is <see cref="DigestClient.TryCreateAuthorization"/>'s own check, not repeated here.
+    /// </summary>
     private static bool Usable(string value, UacCredentials credentials, [NotNullWhen(true)] out DigestChallenge? challenge, out string error)
     {
-        if (!DigestChallenge.TryParse(value, out challenge, out error) || !DigestClient.CanAnswer(challenge, out error))
+        if (!DigestChallenge.TryParse(value, out challenge, out error))
         {
             return false;
         }
@@ -68,12 +71,6 @@ public sealed class UacChallengeResponder(DigestClient client)
         if (credentials.Realm is { } realm && !string.Equals(realm, challenge.Realm, StringComparison.Ordinal))
         {
             error = $"the challenge is for realm '{challenge.Realm}', our credentials for '{realm}'";
-            return false;
-        }
-
-        if (!credentials.Secret.CanAnswer(challenge.Algorithm))
-        {
-            error = $"the stored HA1 cannot answer {challenge.Algorithm.Name}";
             return false;
         }
 
